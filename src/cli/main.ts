@@ -1,0 +1,71 @@
+// The command line: commander wiring only. Each command lives in its own module, loaded when
+// it runs, so `--version` and `--help` do not pay for ajv, Handlebars or pdfkit.
+import { readFileSync } from 'node:fs';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { EXIT, UsageError, type Io } from './io.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const PROBLEM_FORMATS = ['stylish', 'json', 'github'];
+const SCHEMA_KINDS = ['programme', 'report', 'department'];
+
+function program(io: Io, done: (code: number) => void): Command {
+  const cli = new Command('covenant')
+    .description('Turn YAML records of pledges and their yearly progress into a published progress report.')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--data <dir>', 'the data folder (default: $COVENANT_DATA or ./data)')
+    .option('--debug', 'show stack traces of internal errors')
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run covenant --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  const data = () => cli.opts<{ data?: string }>().data;
+
+  cli
+    .command('validate')
+    .description('check programme.yaml and the given years (every year when none is given)')
+    .argument('[year...]', 'years to check, e.g. 2019')
+    .addOption(new Option('--format <format>', 'how to print problems').choices(PROBLEM_FORMATS).default('stylish'))
+    .action(async (years: string[], opts: { format: 'stylish' | 'json' | 'github' }) => {
+      const { validate } = await import('./validate.js');
+      done(await validate(io, years, { format: opts.format, ...optional('data', data()) }));
+    });
+
+  cli
+    .command('schema')
+    .description('print the JSON Schema of a kind of file')
+    .addArgument(new Argument('<kind>', 'programme, report or department').choices(SCHEMA_KINDS))
+    .action(async (kind: 'programme' | 'report' | 'department') => {
+      const { schema } = await import('./schema.js');
+      done(schema(io, kind));
+    });
+
+  return cli;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+export async function main(io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  try {
+    await program(io, (c) => (code = c)).parseAsync([...io.argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (error instanceof UsageError) {
+      io.stderr.write(`covenant: ${error.message}\n(run covenant --help for usage)\n`);
+      return EXIT.usage;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`covenant: internal error: ${detail}\n`);
+    if (io.argv.includes('--debug') && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    else io.stderr.write('This is a bug in covenant. Please report it with the command you ran; --debug shows the details.\n');
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,22 @@
+// `covenant validate [year…]`: check programme.yaml and the years, print every problem.
+import { Chalk } from 'chalk';
+import { loadDataset } from '../data/dataset.js';
+import { problemFormatters, type ProblemFormat } from '../formatters/index.js';
+import { isError } from '../problems.js';
+import { checkYear, colourLevel, dataDir, EXIT, type Io } from './io.js';
+
+export interface ValidateOptions {
+  data?: string;
+  format: ProblemFormat;
+}
+
+export async function validate(io: Io, years: string[], options: ValidateOptions): Promise<number> {
+  const result = await loadDataset({
+    dataDir: dataDir(io, options.data),
+    cwd: io.cwd,
+    ...(years.length ? { years: years.map(checkYear) } : {}),
+  });
+  const chalk = new Chalk({ level: colourLevel(io.stdout, io.env) });
+  io.stdout.write(problemFormatters[options.format](result, chalk));
+  return result.problems.some(isError) ? EXIT.invalidData : EXIT.ok;
+}

@@ -1,0 +1,131 @@
+// Schema validation of one file, with ajv's errors turned into located, readable problems.
+import type { ErrorObject } from 'ajv';
+import type { Problem } from '../problems.js';
+import type { SourceFile } from './load.js';
+import { keyAt, nodeAt, pointerToSegments, positionOf, type Segment } from './locate.js';
+import { validator, type FileKind } from './schemas.js';
+import { didYouMean } from './suggest.js';
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a mapping (key: value lines)',
+  array: 'a list (lines starting with "- ")',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+function typeOf(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text ("${shorten(value)}")`;
+  if (typeof value === 'number') return `a number (${value})`;
+  if (typeof value === 'boolean') return `${value}`;
+  return typeof value;
+}
+
+function shorten(text: string, max = 40): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/** How a place in the file is named in a message: `status`, `pledges item 3`, `the file`. */
+export function label(segments: readonly Segment[]): string {
+  const last = segments[segments.length - 1];
+  if (last === undefined) return 'the file';
+  if (typeof last === 'number') {
+    const parent = segments[segments.length - 2];
+    return `${parent === undefined ? 'item' : `${String(parent)} item`} ${last + 1}`;
+  }
+  return last;
+}
+
+function valueAt(root: unknown, segments: readonly Segment[]): unknown {
+  let value = root;
+  for (const s of segments) value = (value as Record<string | number, unknown> | undefined)?.[s];
+  return value;
+}
+
+/** A number written as text, e.g. "3,162" or "45%": the number it most likely means. */
+function numberFrom(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const cleaned = value.replace(/[,\s£€$%]/g, '');
+  return cleaned !== '' && Number.isFinite(Number(cleaned)) ? Number(cleaned) : undefined;
+}
+
+function describe(error: ErrorObject, segments: Segment[], value: unknown): { rule: string; message: string; hint?: string } {
+  const name = label(segments);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { rule: 'required', message: `${name === 'the file' ? 'the file' : name} is missing the required field "${String(params.missingProperty)}"` };
+    case 'additionalProperties': {
+      const allowed = Object.keys((error.parentSchema?.properties ?? {}) as object);
+      const key = String(params.additionalProperty);
+      const hint = didYouMean(key, allowed) ?? `allowed here: ${allowed.join(', ')}`;
+      return { rule: 'unknown-key', message: `unknown key "${key}"`, hint };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const hint = didYouMean(value, allowed);
+      return {
+        rule: 'enum',
+        message: `${name} must be one of ${allowed.join(', ')}, not ${typeof value === 'string' ? `"${shorten(value)}"` : typeOf(value)}`,
+        ...(hint ? { hint } : {}),
+      };
+    }
+    case 'type': {
+      const wanted = String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(' or ');
+      if (value === null) return { rule: 'type', message: `${name} is empty: it must be ${wanted}` };
+      const asNumber = params.type === 'number' ? numberFrom(value) : undefined;
+      return {
+        rule: 'type',
+        message: `${name} must be ${wanted}, not ${typeOf(value)}`,
+        ...(asNumber !== undefined ? { hint: `write the number without quotes, separators or units: ${name}: ${asNumber}` } : {}),
+      };
+    }
+    case 'format':
+      if (params.format === 'date') {
+        return { rule: 'date', message: `${name} must be a real date written YYYY-MM-DD, not "${shorten(String(value))}"` };
+      }
+      return linkProblem(name, value);
+    case 'pattern':
+      if (segments[segments.length - 1] === 'url') return linkProblem(name, value);
+      return {
+        rule: 'id',
+        message: `${name} must be lower-case words joined by hyphens (like "care-leaver-marker"), not "${shorten(String(value))}"`,
+        hint: `did you mean "${String(value).trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}"?`,
+      };
+    case 'minLength':
+      return { rule: 'empty', message: `${name} must not be empty` };
+    case 'minItems':
+      return { rule: 'empty', message: `${name} must list at least ${String(params.limit)}` };
+    default:
+      return { rule: error.keyword, message: `${name} ${error.message ?? 'is not valid'}` };
+  }
+}
+
+function linkProblem(name: string, value: unknown) {
+  return {
+    rule: 'link',
+    message: `${name} must be a web address starting https://, http:// or mailto:, not "${shorten(String(value))}"`,
+  };
+}
+
+export function checkSchema(kind: FileKind, source: SourceFile): Problem[] {
+  const validate = validator(kind);
+  if (validate(source.value)) return [];
+  // `$ref`'d enum and type failures can both fire on one node; the enum says more.
+  return (validate.errors ?? []).map((error): Problem => {
+    const segments = pointerToSegments(error.instancePath);
+    const value = valueAt(source.value, segments);
+    const { rule, message, hint } = describe(error, segments, value);
+    const node = error.keyword === 'additionalProperties'
+      ? keyAt(source, segments, String((error.params as { additionalProperty: string }).additionalProperty))
+      : nodeAt(source, segments);
+    const { line, column, length } = positionOf(source, node);
+    return { file: source.path, line, column, length, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
+  });
+}

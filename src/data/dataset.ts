@@ -1,0 +1,132 @@
+// Loading a data folder: programme.yaml and the years asked for, every file checked, every
+// problem collected; the domain model only when nothing is wrong.
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { isError, sortProblems, type Problem } from '../problems.js';
+import { loadYaml, type SourceFile } from './load.js';
+import { sortDepartments, type Dataset, type Department, type Year } from './model.js';
+import { checkSchema } from './check-schema.js';
+import { checkDepartment, checkProgramme, checkReport, type ProgrammeIds } from './rules.js';
+import type { DepartmentFile, ProgrammeFile, ReportFile } from './schema-types.js';
+
+export const YEAR_PATTERN = /^\d{4}$/;
+
+export interface LoadOptions {
+  /** Absolute path of the data folder. */
+  dataDir: string;
+  /** Working directory: paths in problems are shown relative to it. */
+  cwd: string;
+  /** The years to load; all that exist when omitted. */
+  years?: readonly string[];
+}
+
+export interface LoadResult {
+  /** Present when no file had an error (warnings allowed). */
+  dataset?: Dataset;
+  problems: Problem[];
+  /** Every file read, by display path: for code frames. */
+  sources: Map<string, SourceFile>;
+  /** Number of files read. */
+  fileCount: number;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}
+
+export async function listYears(dataDir: string): Promise<string[]> {
+  const entries = await readdir(dataDir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory() && YEAR_PATTERN.test(e.name)).map((e) => e.name).sort();
+}
+
+export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
+  const { dataDir, cwd } = options;
+  const display = (path: string) => relative(cwd, path) || '.';
+  const problems: Problem[] = [];
+  const sources = new Map<string, SourceFile>();
+  let fileCount = 0;
+
+  if (!(await isDirectory(dataDir))) {
+    return {
+      problems: [{ file: display(dataDir), line: 0, column: 0, severity: 'error', rule: 'missing-data',
+        message: 'the data folder does not exist', hint: 'run covenant where data/ is, or pass --data DIR (or set COVENANT_DATA)' }],
+      sources, fileCount,
+    };
+  }
+
+  /** Reads, parses and schema-checks one file; its value only when all of that passed. */
+  async function read<T>(path: string, kind: 'programme' | 'report' | 'department'): Promise<{ source: SourceFile; value: T } | undefined> {
+    fileCount++;
+    const loaded = await loadYaml(path, display(path));
+    problems.push(...loaded.problems);
+    if (!loaded.source || loaded.problems.length > 0) {
+      if (loaded.source) sources.set(loaded.source.path, loaded.source);
+      return undefined;
+    }
+    const source = loaded.source;
+    sources.set(source.path, source);
+    if (source.doc.contents === null || source.value === null || source.value === undefined) {
+      problems.push({ file: source.path, line: 1, column: 1, severity: 'error', rule: 'empty-file',
+        message: `the file is empty: a ${kind} file needs at least ${kind === 'department' ? 'id, name and pledges' : kind === 'report' ? 'a title' : 'name and themes'}` });
+      return undefined;
+    }
+    const schemaProblems = checkSchema(kind, source);
+    problems.push(...schemaProblems);
+    return schemaProblems.length > 0 ? undefined : { source, value: source.value as T };
+  }
+
+  const programmeFile = join(dataDir, 'programme.yaml');
+  const programme = await read<ProgrammeFile>(programmeFile, 'programme');
+  let ids: ProgrammeIds | undefined;
+  if (programme) {
+    const programmeProblems = checkProgramme(programme.source, programme.value);
+    problems.push(...programmeProblems);
+    ids = {
+      themes: programme.value.themes.map((t) => t.id),
+      outcomes: (programme.value.outcomes ?? []).map((o) => o.id),
+    };
+  }
+
+  const available = await listYears(dataDir);
+  const wanted = options.years ?? available;
+  const years = new Map<string, Year>();
+  for (const year of wanted) {
+    const yearDir = join(dataDir, year);
+    if (!available.includes(year)) {
+      problems.push({ file: display(yearDir), line: 0, column: 0, severity: 'error', rule: 'missing-year',
+        message: `there is no folder for ${year}`,
+        hint: available.length ? `years in ${display(dataDir)}: ${available.join(', ')}` : `${display(dataDir)} has no year folders yet` });
+      continue;
+    }
+    const report = await read<ReportFile>(join(yearDir, 'report.yaml'), 'report');
+    if (report) problems.push(...checkReport(report.source, report.value, ids));
+
+    const departmentsDir = join(yearDir, 'departments');
+    const names = (await readdir(departmentsDir).catch(() => [] as string[])).sort();
+    for (const name of names.filter((n) => /\.ya?ml$/.test(n) && !n.endsWith('.yaml'))) {
+      problems.push({ file: display(join(departmentsDir, name)), line: 0, column: 0, severity: 'warning', rule: 'ignored-file',
+        message: 'this file is ignored: department files end in .yaml', hint: `rename it to ${name.replace(/\.yml$/, '.yaml')}` });
+    }
+    const departments: Department[] = [];
+    for (const name of names.filter((n) => n.endsWith('.yaml'))) {
+      const department = await read<DepartmentFile>(join(departmentsDir, name), 'department');
+      if (!department) continue;
+      problems.push(...checkDepartment(department.source, department.value, ids));
+      departments.push({ ...department.value, file: department.source.path });
+    }
+    if (names.length === 0) {
+      problems.push({ file: display(departmentsDir), line: 0, column: 0, severity: 'warning', rule: 'no-departments',
+        message: `${year} has no department files`, hint: `add one file a department, e.g. ${display(join(departmentsDir, 'dwp.yaml'))}` });
+    }
+    if (report) years.set(year, { year, report: report.value, reportFile: report.source.path, departments: sortDepartments(departments) });
+  }
+
+  const sorted = sortProblems(problems);
+  const ok = programme !== undefined && !sorted.some(isError);
+  return {
+    ...(ok ? { dataset: { programme: programme.value, programmeFile: programme.source.path, years, available } } : {}),
+    problems: sorted,
+    sources,
+    fileCount,
+  };
+}

@@ -1,0 +1,138 @@
+// Reading one YAML file: strict UTF-8, parsed with positions kept, every syntax problem located.
+import { readFile, stat } from 'node:fs/promises';
+import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import type { Problem } from '../problems.js';
+
+/** Larger files are refused before they are read: no real department file comes near it. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** How many times aliases may be expanded in one file (a "billion laughs" guard). */
+export const MAX_ALIAS_COUNT = 100;
+/** How deeply collections may nest; the schemas need five levels. */
+export const MAX_DEPTH = 64;
+
+export interface SourceFile {
+  /** Display path, relative to the working directory. */
+  path: string;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain JavaScript value: only set when the file parsed without errors. */
+  value: unknown;
+}
+
+export interface Loaded {
+  source?: SourceFile;
+  problems: Problem[];
+}
+
+function problemAt(path: string, line: number, column: number, rule: string, message: string, hint?: string): Problem {
+  return { file: path, line, column, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
+}
+
+/** Decodes UTF-8 strictly; on a bad byte, says where it is. */
+function decode(bytes: Buffer, path: string): { text?: string; problem?: Problem } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text };
+  } catch {
+    // Re-encoding the lenient decoding changes the bytes first where the input was invalid.
+    const lenient = Buffer.from(new TextDecoder('utf-8').decode(bytes), 'utf8');
+    let offset = 0;
+    while (offset < bytes.length && bytes[offset] === lenient[offset]) offset++;
+    const before = bytes.subarray(0, offset);
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const lineStart = before.lastIndexOf(0x0a) + 1;
+    const column = Buffer.from(before.subarray(lineStart)).toString('utf8').length + 1;
+    const hex = bytes[offset]?.toString(16).padStart(2, '0') ?? '';
+    return {
+      problem: problemAt(path, line, column, 'encoding', `the file is not valid UTF-8 (byte 0x${hex} at line ${line})`,
+        'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)'),
+    };
+  }
+}
+
+const YAML_MESSAGES: Record<string, (m: string) => string> = {
+  DUPLICATE_KEY: () => 'this key is already set earlier in the same mapping',
+  TAB_AS_INDENT: () => 'tabs are not allowed for indentation in YAML; indent with spaces',
+  BAD_INDENT: (m) => `wrong indentation: ${m.charAt(0).toLowerCase()}${m.slice(1)}`,
+  MULTIPLE_DOCS: () => 'the file holds more than one YAML document (a second "---"); keep one',
+};
+
+function yamlProblems(doc: Document.Parsed, lineCounter: LineCounter, path: string): Problem[] {
+  return doc.errors.map((error) => {
+    const offset = error.pos[0];
+    const { line, col } = lineCounter.linePos(offset);
+    const raw = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+    const describe = YAML_MESSAGES[error.code];
+    const length = Math.max(1, Math.min(error.pos[1] - offset, 80));
+    return {
+      ...problemAt(path, line, col, `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`, describe ? describe(raw) : raw),
+      length,
+    };
+  });
+}
+
+/** Collections nested deeper than MAX_DEPTH, and the first alias, found in one walk. */
+function inspect(doc: Document.Parsed): { tooDeep?: number; firstAlias?: number } {
+  const found: { tooDeep?: number; firstAlias?: number } = {};
+  visit(doc, (_key, node, path) => {
+    if (isAlias(node) && found.firstAlias === undefined) found.firstAlias = node.range?.[0] ?? 0;
+    if (path.length > MAX_DEPTH * 2 && found.tooDeep === undefined) {
+      found.tooDeep = (node as { range?: [number] }).range?.[0] ?? 0;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+export function parseYaml(text: string, path: string): Loaded {
+  const lineCounter = new LineCounter();
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false, strict: true });
+  } catch {
+    // The parser recurses once per nesting level: input nested thousands deep exhausts the stack.
+    return { problems: [problemAt(path, 1, 1, 'too-deep', `the data nests too deeply to read (over ${MAX_DEPTH} levels)`)] };
+  }
+  const source: SourceFile = { path, text: body, doc, lineCounter, value: undefined };
+  const problems = yamlProblems(doc, lineCounter, path);
+  if (problems.length > 0) return { source, problems };
+
+  const { tooDeep, firstAlias } = inspect(doc);
+  if (tooDeep !== undefined) {
+    const { line, col } = lineCounter.linePos(tooDeep);
+    return { source, problems: [problemAt(path, line, col, 'too-deep', `the data nests more than ${MAX_DEPTH} levels deep`)] };
+  }
+  try {
+    source.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const { line, col } = lineCounter.linePos(firstAlias ?? 0);
+    const message = error instanceof Error && /alias/i.test(error.message)
+      ? `aliases expand to too much data (more than ${MAX_ALIAS_COUNT} copies); write the values out instead of using * aliases`
+      : `the YAML could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    return { source, problems: [problemAt(path, line, col, 'yaml-alias-limit', message)] };
+  }
+  return { source, problems: [] };
+}
+
+export async function loadYaml(absolutePath: string, path: string): Promise<Loaded> {
+  let size: number;
+  try {
+    size = (await stat(absolutePath)).size;
+  } catch {
+    return { problems: [problemAt(path, 0, 0, 'missing-file', 'the file does not exist')] };
+  }
+  if (size > MAX_FILE_BYTES) {
+    return {
+      problems: [problemAt(path, 0, 0, 'file-too-large',
+        `the file is ${(size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read`,
+        'split a department into smaller files, or check the file is the one you meant')],
+    };
+  }
+  const bytes = await readFile(absolutePath);
+  const { text, problem } = decode(bytes, path);
+  if (problem || text === undefined) return { problems: problem ? [problem] : [] };
+  return parseYaml(text, path);
+}

@@ -1,0 +1,53 @@
+// "Did you mean …?": the closest allowed value to what was written.
+
+/** Words people write for a status, mapped to the status they mean. */
+const STATUS_SYNONYMS: Record<string, string> = {
+  complete: 'met', completed: 'met', done: 'met', achieved: 'met', delivered: 'met', finished: 'met',
+  'continues-to-be-met': 'met', 'in-progress': 'ongoing', progressing: 'ongoing', started: 'ongoing',
+  continuing: 'ongoing', ontrack: 'on-track', late: 'delayed', behind: 'delayed', slipped: 'delayed',
+  failed: 'not-met', missed: 'not-met', unmet: 'not-met', dropped: 'withdrawn', cancelled: 'withdrawn',
+  canceled: 'withdrawn', abandoned: 'withdrawn', new: 'pledged', planned: 'pledged', committed: 'pledged',
+  'not-started': 'pledged', promised: 'pledged',
+};
+
+export function normalise(value: string): string {
+  return value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+export function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The allowed value the author most likely meant, or undefined when none is close. */
+export function closest(value: unknown, allowed: readonly string[]): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const written = normalise(String(value));
+  if (!written) return undefined;
+  const exact = allowed.find((a) => normalise(a) === written);
+  if (exact) return exact;
+  const synonym = STATUS_SYNONYMS[written];
+  if (synonym && allowed.includes(synonym)) return synonym;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of allowed) {
+    const d = distance(written, normalise(candidate));
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  const limit = Math.max(1, Math.floor(written.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
+
+export function didYouMean(value: unknown, allowed: readonly string[]): string | undefined {
+  const match = closest(value, allowed);
+  return match === undefined ? undefined : `did you mean "${match}"?`;
+}

@@ -1,0 +1,43 @@
+// The default problem report: compiler-style lines, a code frame with a caret, a closing count.
+import type { ChalkInstance } from 'chalk';
+import type { Problem } from '../problems.js';
+import type { ProblemReport } from './index.js';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function frame(text: string | undefined, p: Problem, c: ChalkInstance): string[] {
+  if (!text || p.line < 1) return [];
+  const lines = text.split(/\r?\n/);
+  const source = lines[p.line - 1];
+  if (source === undefined) return [];
+  const gutter = String(p.line).length;
+  // Tabs would move the caret: show them as single spaces in the frame.
+  const shown = source.replace(/\t/g, ' ');
+  const caretLength = Math.max(1, Math.min(p.length ?? 1, shown.length - p.column + 1));
+  return [
+    c.dim(`  ${String(p.line).padStart(gutter)} | `) + shown,
+    c.dim(`  ${' '.repeat(gutter)} | `) + ' '.repeat(Math.max(0, p.column - 1)) + c.red('^'.repeat(caretLength)),
+  ];
+}
+
+export function stylish({ problems, sources, fileCount }: ProblemReport, c: ChalkInstance): string {
+  if (problems.length === 0) return `${c.green('✓')} ${plural(fileCount, 'file')} checked, no problems\n`;
+  const out: string[] = [];
+  for (const p of problems) {
+    const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+    const severity = p.severity === 'error' ? c.red('error') : c.yellow('warning');
+    out.push(`${c.bold(where)}  ${severity}  ${p.message}  ${c.dim(p.rule)}`);
+    out.push(...frame(sources.get(p.file)?.text, p, c));
+    if (p.hint) out.push(`  ${c.cyan('hint:')} ${p.hint}`);
+    out.push('');
+  }
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const files = new Set(problems.map((p) => p.file)).size;
+  const counts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(' and ');
+  const mark = errors ? c.red('✖') : c.yellow('!');
+  out.push(`${mark} ${plural(problems.length, 'problem')} in ${plural(files, 'file')} (${counts})`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,39 @@
+// Problems found in the data: values with a file, a position and a rule, never thrown.
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  /** Path as the user would type it, relative to the working directory. */
+  file: string;
+  /** 1-based; 0 when the problem concerns the whole file or folder. */
+  line: number;
+  column: number;
+  /** Length of the offending text on that line, for the caret under it (at least 1). */
+  length?: number;
+  severity: Severity;
+  /** A stable kebab-case code, e.g. `enum`, `unknown-key`, `yaml-duplicate-key`. */
+  rule: string;
+  message: string;
+  /** What would be right, e.g. `did you mean "met"?`. */
+  hint?: string;
+}
+
+export function isError(p: Problem): boolean {
+  return p.severity === 'error';
+}
+
+/** Sorted by file, then line and column; identical reports (one node failing two ways) once. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => {
+    const key = `${p.file}\0${p.line}\0${p.column}\0${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}
