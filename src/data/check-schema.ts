@@ -31,15 +31,20 @@ function shorten(text: string, max = 40): string {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
-/** How a place in the file is named in a message: `status`, `pledges item 3`, `the file`. */
-export function label(segments: readonly Segment[]): string {
+const SINGULAR: Record<string, string> = {
+  pledges: 'pledge', themes: 'theme', outcomes: 'outcome', metrics: 'metric', links: 'link',
+  sections: 'section', case_studies: 'case study', quotes: 'quote', principles: 'principle',
+};
+
+/** How a place in the file is named in a message: `status`, `pledge "care-leaver-marker"`, `the file`. */
+export function label(segments: readonly Segment[], value?: unknown): string {
   const last = segments[segments.length - 1];
   if (last === undefined) return 'the file';
-  if (typeof last === 'number') {
-    const parent = segments[segments.length - 2];
-    return `${parent === undefined ? 'item' : `${String(parent)} item`} ${last + 1}`;
-  }
-  return last;
+  if (typeof last === 'string') return last;
+  const parent = segments[segments.length - 2];
+  const noun = typeof parent === 'string' ? SINGULAR[parent] ?? `${parent} item` : 'item';
+  const id = (value as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? `${noun} "${id}"` : `${noun} ${last + 1}`;
 }
 
 function valueAt(root: unknown, segments: readonly Segment[]): unknown {
@@ -56,7 +61,7 @@ function numberFrom(value: unknown): number | undefined {
 }
 
 function describe(error: ErrorObject, segments: Segment[], value: unknown): { rule: string; message: string; hint?: string } {
-  const name = label(segments);
+  const name = label(segments, value);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':

@@ -6,7 +6,7 @@ import { isError, sortProblems, type Problem } from '../problems.js';
 import { loadYaml, type SourceFile } from './load.js';
 import { sortDepartments, type Dataset, type Department, type Year } from './model.js';
 import { checkSchema } from './check-schema.js';
-import { checkDepartment, checkProgramme, checkReport, type ProgrammeIds } from './rules.js';
+import { checkDepartment, checkProgramme, checkReport, programmeIds, type ProgrammeIds } from './rules.js';
 import type { DepartmentFile, ProgrammeFile, ReportFile } from './schema-types.js';
 
 export const YEAR_PATTERN = /^\d{4}$/;
@@ -55,7 +55,7 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
   }
 
   /** Reads, parses and schema-checks one file; its value only when all of that passed. */
-  async function read<T>(path: string, kind: 'programme' | 'report' | 'department'): Promise<{ source: SourceFile; value: T } | undefined> {
+  async function read<T>(path: string, kind: 'programme' | 'report' | 'department'): Promise<{ source: SourceFile; value: T; valid: boolean } | undefined> {
     fileCount++;
     const loaded = await loadYaml(path, display(path));
     problems.push(...loaded.problems);
@@ -72,19 +72,15 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
     }
     const schemaProblems = checkSchema(kind, source);
     problems.push(...schemaProblems);
-    return schemaProblems.length > 0 ? undefined : { source, value: source.value as T };
+    return { source, value: source.value as T, valid: schemaProblems.length === 0 };
   }
 
   const programmeFile = join(dataDir, 'programme.yaml');
   const programme = await read<ProgrammeFile>(programmeFile, 'programme');
   let ids: ProgrammeIds | undefined;
   if (programme) {
-    const programmeProblems = checkProgramme(programme.source, programme.value);
-    problems.push(...programmeProblems);
-    ids = {
-      themes: programme.value.themes.map((t) => t.id),
-      outcomes: (programme.value.outcomes ?? []).map((o) => o.id),
-    };
+    problems.push(...checkProgramme(programme.source));
+    ids = programmeIds(programme.value);
   }
 
   const available = await listYears(dataDir);
@@ -99,7 +95,7 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
       continue;
     }
     const report = await read<ReportFile>(join(yearDir, 'report.yaml'), 'report');
-    if (report) problems.push(...checkReport(report.source, report.value, ids));
+    if (report) problems.push(...checkReport(report.source, ids));
 
     const departmentsDir = join(yearDir, 'departments');
     const names = (await readdir(departmentsDir).catch(() => [] as string[])).sort();
@@ -111,18 +107,18 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
     for (const name of names.filter((n) => n.endsWith('.yaml'))) {
       const department = await read<DepartmentFile>(join(departmentsDir, name), 'department');
       if (!department) continue;
-      problems.push(...checkDepartment(department.source, department.value, ids));
-      departments.push({ ...department.value, file: department.source.path });
+      problems.push(...checkDepartment(department.source, ids));
+      if (department.valid) departments.push({ ...department.value, file: department.source.path });
     }
     if (names.length === 0) {
       problems.push({ file: display(departmentsDir), line: 0, column: 0, severity: 'warning', rule: 'no-departments',
         message: `${year} has no department files`, hint: `add one file a department, e.g. ${display(join(departmentsDir, 'dwp.yaml'))}` });
     }
-    if (report) years.set(year, { year, report: report.value, reportFile: report.source.path, departments: sortDepartments(departments) });
+    if (report?.valid) years.set(year, { year, report: report.value, reportFile: report.source.path, departments: sortDepartments(departments) });
   }
 
   const sorted = sortProblems(problems);
-  const ok = programme !== undefined && !sorted.some(isError);
+  const ok = programme?.valid === true && !sorted.some(isError);
   return {
     ...(ok ? { dataset: { programme: programme.value, programmeFile: programme.source.path, years, available } } : {}),
     problems: sorted,

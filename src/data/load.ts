@@ -52,7 +52,7 @@ function decode(bytes: Buffer, path: string): { text?: string; problem?: Problem
 }
 
 const YAML_MESSAGES: Record<string, (m: string) => string> = {
-  DUPLICATE_KEY: () => 'this key is already set earlier in the same mapping',
+  DUPLICATE_KEY: () => 'this key is already set earlier in the same mapping; keep one',
   TAB_AS_INDENT: () => 'tabs are not allowed for indentation in YAML; indent with spaces',
   BAD_INDENT: (m) => `wrong indentation: ${m.charAt(0).toLowerCase()}${m.slice(1)}`,
   MULTIPLE_DOCS: () => 'the file holds more than one YAML document (a second "---"); keep one',

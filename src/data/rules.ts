@@ -1,29 +1,39 @@
 // The rules no schema can express: ids that must exist elsewhere, be unique, or match a file name.
+// They also run on files that failed the schema, so one run reports every problem: hence the
+// defensive reading of values whose shape is not yet known to be right.
 import { basename } from 'node:path';
 import type { Problem } from '../problems.js';
 import type { SourceFile } from './load.js';
 import { lineOf, nodeAt, positionOf, type Segment } from './locate.js';
-import type { DepartmentFile, ProgrammeFile, ReportFile } from './schema-types.js';
 import { didYouMean } from './suggest.js';
+
+type Loose = Record<string, unknown>;
+
+const record = (value: unknown): Loose | undefined =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : undefined;
+const records = (value: unknown): (Loose | undefined)[] => (Array.isArray(value) ? value.map(record) : []);
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 function at(source: SourceFile, segments: Segment[], rule: string, message: string, hint?: string): Problem {
   const { line, column, length } = positionOf(source, nodeAt(source, segments));
   return { file: source.path, line, column, length, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
 }
 
-/** Reports the second and later uses of each id in `items`. */
-function duplicates(source: SourceFile, items: readonly { id: string }[], base: Segment[], what: string): Problem[] {
+/** Reports the second and later uses of each id in the list at `base`. */
+function duplicates(source: SourceFile, list: unknown, base: Segment[], what: string): Problem[] {
   const first = new Map<string, number>();
   const problems: Problem[] = [];
-  items.forEach((item, index) => {
-    const earlier = first.get(item.id);
+  records(list).forEach((item, index) => {
+    const id = text(item?.id);
+    if (id === undefined) return;
+    const earlier = first.get(id);
     if (earlier === undefined) {
-      first.set(item.id, index);
+      first.set(id, index);
       return;
     }
-    const line = lineOf(source, [...base, earlier, 'id']);
     problems.push(at(source, [...base, index, 'id'], 'duplicate-id',
-      `${what} id "${item.id}" is already used on line ${line}`, 'ids must be unique: give this one its own id'));
+      `${what} id "${id}" is already used on line ${lineOf(source, [...base, earlier, 'id'])}`,
+      'ids must be unique: give this one its own id'));
   });
   return problems;
 }
@@ -33,60 +43,76 @@ export interface ProgrammeIds {
   outcomes: string[];
 }
 
-export function checkProgramme(source: SourceFile, programme: ProgrammeFile): Problem[] {
+/** The theme and outcome ids other files may name; undefined when programme.yaml is unusable. */
+export function programmeIds(programme: unknown): ProgrammeIds | undefined {
+  const root = record(programme);
+  if (!root || !Array.isArray(root.themes)) return undefined;
+  const ids = (list: unknown) => records(list).map((item) => text(item?.id)).filter((id): id is string => id !== undefined);
+  return { themes: ids(root.themes), outcomes: ids(root.outcomes) };
+}
+
+export function checkProgramme(source: SourceFile): Problem[] {
+  const root = record(source.value);
   return [
-    ...duplicates(source, programme.themes, ['themes'], 'theme'),
-    ...duplicates(source, programme.outcomes ?? [], ['outcomes'], 'outcome'),
+    ...duplicates(source, root?.themes, ['themes'], 'theme'),
+    ...duplicates(source, root?.outcomes, ['outcomes'], 'outcome'),
   ];
 }
 
-function unknownId(source: SourceFile, segments: Segment[], kind: 'theme' | 'outcome', value: string, known: readonly string[]): Problem {
+function checkKnown(source: SourceFile, segments: Segment[], kind: 'theme' | 'outcome', value: unknown, known: readonly string[]): Problem[] {
+  if (typeof value !== 'string' || known.includes(value)) return [];
   const hint = didYouMean(value, known) ?? (known.length ? `${kind}s in programme.yaml: ${known.join(', ')}` : undefined);
-  return at(source, segments, `unknown-${kind}`, `${kind} "${value}" is not one of the ${kind}s in programme.yaml`, hint);
+  return [at(source, segments, `unknown-${kind}`, `${kind} "${value}" is not one of the ${kind}s in programme.yaml`, hint)];
 }
 
-export function checkDepartment(source: SourceFile, department: DepartmentFile, ids: ProgrammeIds | undefined): Problem[] {
+export function checkDepartment(source: SourceFile, ids: ProgrammeIds | undefined): Problem[] {
+  const root = record(source.value);
+  if (!root) return [];
   const problems: Problem[] = [];
   const expected = basename(source.path).replace(/\.yaml$/, '');
-  if (department.id !== expected) {
-    problems.push(at(source, ['id'], 'id-matches-file', `id "${department.id}" does not match the file name ${basename(source.path)}`,
-      `write id: ${expected}, or rename the file to ${department.id}.yaml`));
+  const id = text(root.id);
+  if (id !== undefined && id !== expected) {
+    problems.push(at(source, ['id'], 'id-matches-file', `id "${id}" does not match the file name ${basename(source.path)}`,
+      `write id: ${expected}, or rename the file to ${id}.yaml`));
   }
-  problems.push(...duplicates(source, department.pledges, ['pledges'], 'pledge'));
-  department.pledges.forEach((pledge, i) => {
-    problems.push(...duplicates(source, pledge.metrics ?? [], ['pledges', i, 'metrics'], 'metric'));
-    if (!ids) return;
-    if (!ids.themes.includes(pledge.theme)) {
-      problems.push(unknownId(source, ['pledges', i, 'theme'], 'theme', pledge.theme, ids.themes));
-    }
-    (pledge.outcomes ?? []).forEach((outcome, j) => {
-      if (!ids.outcomes.includes(outcome)) {
-        problems.push(unknownId(source, ['pledges', i, 'outcomes', j], 'outcome', outcome, ids.outcomes));
+  problems.push(...duplicates(source, root.pledges, ['pledges'], 'pledge'));
+  records(root.pledges).forEach((pledge, i) => {
+    if (!pledge) return;
+    problems.push(...duplicates(source, pledge.metrics, ['pledges', i, 'metrics'], 'metric'));
+    if (ids) {
+      problems.push(...checkKnown(source, ['pledges', i, 'theme'], 'theme', pledge.theme, ids.themes));
+      if (Array.isArray(pledge.outcomes)) {
+        pledge.outcomes.forEach((outcome, j) =>
+          problems.push(...checkKnown(source, ['pledges', i, 'outcomes', j], 'outcome', outcome, ids.outcomes)));
       }
-    });
-    if (pledge.progress !== undefined && pledge.progress.trim() === '' && pledge.status !== 'pledged') {
-      problems.push({ ...at(source, ['pledges', i, 'progress'], 'empty-progress',
-        `progress of pledge "${pledge.id}" is still empty`, 'write what happened this year, or remove the key'), severity: 'warning' });
+    }
+    const progress = text(pledge.progress);
+    if (progress !== undefined && progress.trim() === '' && pledge.status !== 'pledged') {
+      problems.push({
+        ...at(source, ['pledges', i, 'progress'], 'empty-progress', `progress of pledge "${String(pledge.id)}" is still empty`,
+          'write what happened this year, or remove the key'),
+        severity: 'warning',
+      });
     }
   });
   return problems;
 }
 
-export function checkReport(source: SourceFile, report: ReportFile, ids: ProgrammeIds | undefined): Problem[] {
+export function checkReport(source: SourceFile, ids: ProgrammeIds | undefined): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
-  (report.sections ?? []).forEach((section, i) => {
-    if (ids && !ids.themes.includes(section.theme)) {
-      problems.push(unknownId(source, ['sections', i, 'theme'], 'theme', section.theme, ids.themes));
+  records(record(source.value)?.sections).forEach((section, i) => {
+    const theme = text(section?.theme);
+    if (theme === undefined) return;
+    if (ids) problems.push(...checkKnown(source, ['sections', i, 'theme'], 'theme', theme, ids.themes));
+    const earlier = seen.get(theme);
+    if (earlier === undefined) {
+      seen.set(theme, i);
+      return;
     }
-    const earlier = seen.get(section.theme);
-    if (earlier !== undefined) {
-      problems.push(at(source, ['sections', i, 'theme'], 'duplicate-section',
-        `theme "${section.theme}" already has a section on line ${lineOf(source, ['sections', earlier, 'theme'])}`,
-        'merge the two sections into one'));
-    } else {
-      seen.set(section.theme, i);
-    }
+    problems.push(at(source, ['sections', i, 'theme'], 'duplicate-section',
+      `theme "${theme}" already has a section on line ${lineOf(source, ['sections', earlier, 'theme'])}`,
+      'merge the two sections into one'));
   });
   return problems;
 }

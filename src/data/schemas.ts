@@ -23,7 +23,7 @@ const compiled = new Map<FileKind, ValidateFunction>();
 export function validator(kind: FileKind): ValidateFunction {
   let validate = compiled.get(kind);
   if (!validate) {
-    ajv ??= addFormats.default(new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true }), ['date', 'uri']);
+    ajv ??= addFormats.default(new Ajv2020.default({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }), ['date', 'uri']);
     validate = ajv.compile(schemaFor(kind));
     compiled.set(kind, validate);
   }
