@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli/main.js';
 
+// A reader that stops early (`covenant report 2019 -o - | head`) is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 process.exitCode = await main({
   argv: process.argv.slice(2),
   stdout: process.stdout,

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError, type Io } from './io.js';
+import { registerYearCommands } from './year-commands.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -36,6 +37,22 @@ function program(io: Io, done: (code: number) => void): Command {
     });
 
   cli
+    .command('report')
+    .description('write the year\'s progress report as Markdown, HTML and PDF')
+    .addArgument(new Argument('<year>', 'the year to report on, e.g. 2019'))
+    .addOption(new Option('--format <format>', 'which format to write').choices(['md', 'html', 'pdf', 'all']).default('all'))
+    .option('--out <dir>', 'the folder to write covenant-<year>.<ext> into', 'reports')
+    .option('-o, --output <file>', 'write one format to FILE (- for standard output)')
+    .option('--templates <dir>', 'templates that replace the shipped ones by file name')
+    .option('--previous <year>', 'the year to compare with (default: the year before, when its data exists)')
+    .action(async (year: string, opts: { format: 'md' | 'html' | 'pdf' | 'all'; out: string; output?: string; templates?: string; previous?: string }) => {
+      const { report } = await import('./report.js');
+      const { format } = opts;
+      if (format === 'pdf') throw new UsageError('PDF output is not available yet: use --format md or html');
+      done(await report(io, year, { ...opts, format, ...optional('data', data()) }));
+    });
+
+  cli
     .command('schema')
     .description('print the JSON Schema of a kind of file')
     .addArgument(new Argument('<kind>', 'programme, report or department').choices(SCHEMA_KINDS))
@@ -43,6 +60,9 @@ function program(io: Io, done: (code: number) => void): Command {
       const { schema } = await import('./schema.js');
       done(schema(io, kind));
     });
+
+  // Year over year: diff, new-year, fmt, export (src/cli/year-commands.ts).
+  registerYearCommands(cli, io, done, data);
 
   return cli;
 }

@@ -234,6 +234,10 @@ conclusion?: string
  * How to give feedback on the report (Markdown).
  */
 feedback?: string
+/**
+ * How to reach the publisher about the report, printed with the publication details (Markdown), e.g. an enquiries address.
+ */
+contact?: string
 }
 /**
  * The narrative for one theme's section.

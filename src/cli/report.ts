@@ -1,0 +1,72 @@
+// `covenant report <year>`: validate, build the report model once, write each format asked for.
+import { mkdir } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { loadDataset } from '../data/dataset.js';
+import { writeFileAtomic } from '../data/atomic.js';
+import { isError } from '../problems.js';
+import { buildReport } from '../report/build.js';
+import { FORMATS, writers, type Format } from '../render/index.js';
+import { TemplateError } from '../render/templates.js';
+import { cannotWrite, writeProblems } from './failures.js';
+import { checkYear, dataDir, EXIT, UsageError, type Io } from './io.js';
+
+export interface ReportOptions {
+  data?: string;
+  format: Format | 'all';
+  out: string;
+  output?: string;
+  templates?: string;
+  previous?: string;
+}
+
+export async function report(io: Io, year: string, options: ReportOptions): Promise<number> {
+  checkYear(year);
+  if (options.previous !== undefined) checkYear(options.previous);
+  const formats: Format[] = options.format === 'all' ? [...FORMATS] : [options.format];
+  if (options.output !== undefined && formats.length > 1) {
+    throw new UsageError('-o names one file: choose one --format (md, html or pdf) to go with it');
+  }
+
+  const dir = dataDir(io, options.data);
+  // The previous year is compared with when its data exists, or when --previous names one.
+  const previous = options.previous ?? String(Number(year) - 1);
+  const probe = await loadDataset({ dataDir: dir, cwd: io.cwd, years: [] });
+  const withPrevious = options.previous !== undefined || probe.dataset?.available.includes(previous) === true;
+  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: withPrevious ? [year, previous] : [year] });
+  if (!result.dataset || result.problems.some(isError)) {
+    writeProblems(io, result);
+    return EXIT.invalidData;
+  }
+  const { programme, years } = result.dataset;
+  const model = buildReport({ programme, year: years.get(year)!, ...(withPrevious ? { previous: years.get(previous)! } : {}) });
+
+  const renderOptions = { cwd: io.cwd, ...(options.templates ? { templates: resolve(io.cwd, options.templates) } : {}) };
+  // Every format is rendered before any file is written: a template error leaves no partial set.
+  const outputs: { format: Format; data: string | Uint8Array }[] = [];
+  try {
+    for (const format of formats) outputs.push({ format, data: await writers[format].write(model, renderOptions) });
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    io.stderr.write(`covenant: template error: ${error.message}\n`);
+    return EXIT.invalidData;
+  }
+
+  if (options.output === '-') {
+    io.stdout.write(outputs[0]!.data);
+    return EXIT.ok;
+  }
+  for (const { format, data } of outputs) {
+    const target = options.output !== undefined
+      ? resolve(io.cwd, options.output)
+      : join(resolve(io.cwd, options.out), `covenant-${year}.${writers[format].extension}`);
+    const shown = relative(io.cwd, target);
+    try {
+      await mkdir(resolve(target, '..'), { recursive: true });
+      await writeFileAtomic(target, data);
+    } catch (error) {
+      return cannotWrite(io, shown, error);
+    }
+    io.stderr.write(`wrote ${shown}\n`);
+  }
+  return EXIT.ok;
+}

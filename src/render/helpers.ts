@@ -1,0 +1,56 @@
+// The templates' helpers, all registered here. They only format values; what the report says is
+// decided in the report model.
+import type { HelperDelegate } from 'handlebars';
+import type { Status } from '../data/model.js';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2019-10-01" → "1 October 2019", as GOV.UK writes dates. */
+export function longDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/** 3162 → "3,162"; −24 with a real minus sign. */
+export function formatNumber(value: number): string {
+  const [whole, fraction] = Math.abs(value).toString().split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '−' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+export function signedNumber(value: number): string {
+  return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
+}
+
+/** A figure with its unit: "£1,500,000", "45%", "3,162". */
+export function withUnit(value: number, unit: string | null | undefined): string {
+  if (!unit) return formatNumber(value);
+  if (unit === 'GBP') return `${value < 0 ? '−' : ''}£${formatNumber(Math.abs(value))}`;
+  if (unit === '%') return `${formatNumber(value)}%`;
+  return `${formatNumber(value)} ${unit}`;
+}
+
+/** GOV.UK tag colours by status. The word is always shown too: colour never carries meaning alone. */
+export const STATUS_COLOURS: Record<Status, { tag: string; fill: string }> = {
+  pledged: { tag: 'govuk-tag--grey', fill: '#505a5f' },
+  'on-track': { tag: 'govuk-tag--blue', fill: '#1d70b8' },
+  ongoing: { tag: 'govuk-tag--purple', fill: '#4c2c92' },
+  delayed: { tag: 'govuk-tag--orange', fill: '#b14a0b' },
+  met: { tag: 'govuk-tag--green', fill: '#00703c' },
+  'not-met': { tag: 'govuk-tag--red', fill: '#aa2a16' },
+  withdrawn: { tag: 'govuk-tag--yellow', fill: '#594d00' },
+};
+
+const finite = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+export const helpers: Record<string, HelperDelegate> = {
+  date: (iso: unknown) => (typeof iso === 'string' ? longDate(iso) : ''),
+  number: (value: unknown) => formatNumber(finite(value)),
+  signed: (value: unknown) => signedNumber(finite(value)),
+  percent: (value: unknown) => `${formatNumber(finite(value))}%`,
+  figure: (value: unknown, unit: unknown) => withUnit(finite(value), typeof unit === 'string' ? unit : null),
+  plural: (count: unknown, one: unknown, many: unknown) => `${formatNumber(finite(count))} ${finite(count) === 1 ? String(one) : String(many)}`,
+  statusTag: (status: unknown) => STATUS_COLOURS[status as Status]?.tag ?? 'govuk-tag--grey',
+  statusFill: (status: unknown) => STATUS_COLOURS[status as Status]?.fill ?? '#505a5f',
+};

@@ -1,0 +1,93 @@
+// Handlebars templates by format: the shipped ones in templates/<format>/, any of which a
+// --templates DIR overrides by file name. Errors name the template file and line.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { helpers } from './helpers.js';
+
+export const shippedTemplates = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** A template that could not be compiled or rendered: exit 1, with the file and line. */
+export class TemplateError extends Error {
+  constructor(readonly file: string, readonly line: number, readonly column: number, readonly reason: string) {
+    super(`${file}${line ? `:${line}:${column}` : ''}: ${reason}`);
+  }
+}
+
+interface Source {
+  name: string;
+  file: string;
+  text: string;
+}
+
+async function sources(dir: string): Promise<Source[]> {
+  const found: Source[] = [];
+  const add = async (folder: string, prefix: string) => {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
+      const file = join(folder, name);
+      found.push({ name: prefix + name.slice(0, -'.hbs'.length), file, text: await readFile(file, 'utf8') });
+    }
+  };
+  await add(dir, '');
+  await add(join(dir, 'partials'), 'partials/');
+  return found;
+}
+
+function position(error: unknown): { line: number; column: number; reason: string } {
+  const e = error as { message?: string; lineNumber?: number; column?: number };
+  const message = String(e.message ?? error);
+  const parse = /Parse error on line (\d+):[\s\S]*?\n(Expecting [^\n]*|[^\n]*)$/.exec(message);
+  if (parse) return { line: Number(parse[1]), column: 1, reason: `syntax error: ${parse[2]}` };
+  const at = / - (\d+):(\d+)$/.exec(message);
+  if (at) return { line: Number(at[1]), column: Number(at[2]) + 1, reason: message.replace(/ - \d+:\d+$/, '').replace(/ in \[object Object\]/, '') };
+  return { line: e.lineNumber ?? 0, column: (e.column ?? 0) + 1, reason: message };
+}
+
+export interface TemplateSet {
+  render(view: unknown): string;
+}
+
+/**
+ * Loads `report.hbs` and `partials/*.hbs` for a format folder (`markdown`, `html`), the custom
+ * folder's files replacing shipped ones of the same name. `cwd` makes error paths relative.
+ */
+export async function loadTemplates(format: string, custom: string | undefined, cwd: string): Promise<TemplateSet> {
+  const byName = new Map<string, Source>();
+  for (const s of await sources(join(shippedTemplates, format))) byName.set(s.name, s);
+  if (custom) for (const s of await sources(join(custom, format))) byName.set(s.name, s);
+
+  const hb = Handlebars.create();
+  for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
+  const display = (file: string) => relative(cwd, file);
+  const compile = (source: Source) => {
+    try {
+      hb.parse(source.text);
+    } catch (error) {
+      const { line, column, reason } = position(error);
+      throw new TemplateError(display(source.file), line, column, reason);
+    }
+    // strict: a field the model does not have is an error, never an empty string in a publication.
+    const template = hb.compile(source.text, { strict: true, noEscape: true, preventIndent: true });
+    return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return template(context, options);
+      } catch (error) {
+        if (error instanceof TemplateError) throw error;
+        const { line, column, reason } = position(error);
+        throw new TemplateError(display(source.file), line, column, reason);
+      }
+    };
+  };
+
+  let main: ((context: unknown) => string) | undefined;
+  for (const source of byName.values()) {
+    const template = compile(source);
+    if (source.name === 'report') main = template;
+    else hb.registerPartial(source.name.replace(/^partials\//, ''), template as Handlebars.Template);
+  }
+  if (!main) throw new TemplateError(display(join(custom ?? shippedTemplates, format, 'report.hbs')), 0, 0, 'the main template report.hbs is missing');
+  const render = main;
+  return { render: (view) => render(view) };
+}

@@ -1,0 +1,205 @@
+// From the domain model to the report model: what the report says and in which order.
+import GithubSlugger from 'github-slugger';
+import { STATUS_LABELS, type Department, type Pledge, type ProgrammeFile, type Status, type Year } from '../data/model.js';
+import { FootnoteCounter, parseRich, type Footnote, type RichText } from '../render/text.js';
+import { addedPledges, compareYears, countChanges, isRegression, pledgeKey, type ChangeSet } from './changes.js';
+import type { ContentsEntry, PledgeRef, PledgeView, ReportMeta, ReportModel, SectionView, SinceLastYear } from './model.js';
+import { departmentRef, summarise } from './summary.js';
+
+export interface BuildInput {
+  programme: ProgrammeFile;
+  year: Year;
+  /** The year to compare with for "since last year", when its data exists. */
+  previous?: Year;
+}
+
+const ACTIVE = new Set<Status>(['on-track', 'ongoing']);
+const BAD = new Set<Status>(['delayed', 'not-met', 'withdrawn']);
+
+/** The words for a status move: "up from On track", "down from Met", "previously Ongoing". */
+export function describeMove(from: Status, to: Status): string {
+  const label = STATUS_LABELS[from];
+  if (isRegression(from, to)) return `down from ${label}`;
+  const up = to === 'met' || (ACTIVE.has(to) && (from === 'pledged' || BAD.has(from)));
+  return up ? `up from ${label}` : `previously ${label}`;
+}
+
+function licence(name: string | undefined): ReportMeta['licence'] {
+  const text = name ?? 'Open Government Licence v3.0';
+  const version = /open government licen[cs]e\s*v?(\d)/i.exec(text)?.[1];
+  return {
+    name: text,
+    url: version
+      ? `https://www.nationalarchives.gov.uk/doc/open-government-licence/version/${version}/`
+      : 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+  };
+}
+
+function copyright(licenceName: string | undefined, publisher: string | undefined, year: string): string | null {
+  // The Open Government Licence is the licence for Crown copyright material.
+  if (licenceName === undefined || /open government licen[cs]e/i.test(licenceName)) return `© Crown copyright ${year}`;
+  return publisher ? `© ${publisher} ${year}` : null;
+}
+
+export function buildReport(input: BuildInput): ReportModel {
+  const { programme, year } = input;
+  const report = year.report;
+  const counter = new FootnoteCounter();
+  const slugger = new GithubSlugger();
+  const contents: ContentsEntry[] = [];
+  const heading = (title: string) => {
+    const id = slugger.slug(title);
+    contents.push({ id, title });
+    return { id, title };
+  };
+  // Footnotes are numbered in reading order and printed at the end of the part that cites them.
+  let pending: Footnote[] = [];
+  const rich = (text: string | undefined | null, level: number): RichText | null => {
+    if (text === undefined || text === null || text.trim() === '') return null;
+    const parsed = parseRich(text, counter, level);
+    pending.push(...parsed.footnotes);
+    return parsed;
+  };
+  const takeFootnotes = () => {
+    const taken = pending.sort((a, b) => a.number - b.number);
+    pending = [];
+    return taken;
+  };
+  const part = (title: string, text: string | undefined) => {
+    const body = rich(text, 2);
+    return body ? { ...heading(title), body, footnotes: takeFootnotes() } : null;
+  };
+
+  const meta: ReportMeta = {
+    year: year.year,
+    programme: programme.name,
+    title: report.title,
+    subtitle: report.subtitle ?? null,
+    date: report.date ?? null,
+    publisher: report.publisher ?? null,
+    reference: report.reference ?? null,
+    licence: licence(report.licence),
+    copyright: copyright(report.licence, report.publisher, (report.date ?? year.year).slice(0, 4)),
+    contact: null,
+    fullTitle: report.subtitle ? `${report.title}: ${report.subtitle}` : report.title,
+  };
+
+  const foreword = report.foreword
+    ? (() => {
+        const body = rich(report.foreword.body, 2);
+        if (!body) return null;
+        const signed = report.foreword.signed_by;
+        return { ...heading('Foreword'), body, signedBy: signed ? { name: signed.name, role: signed.role ?? null } : null, footnotes: takeFootnotes() };
+      })()
+    : null;
+  const introduction = part('Introduction', report.introduction);
+  const summary = { ...heading('Summary of progress'), ...summarise(year.departments) };
+  const changes = input.previous ? compareYears(input.previous, year) : undefined;
+  const added = changes ? addedPledges(changes) : new Set<string>();
+  const sinceLastYear = changes && input.previous
+    ? { ...heading(`Changes since ${input.previous.year}`), ...since(changes, input.previous, year, (text) => rich(text, 3)!) }
+    : null;
+  takeFootnotes();
+
+  const pledgeView = (department: Department, pledge: Pledge): PledgeView => {
+    const key = pledgeKey(department.id, pledge.id);
+    const before = changes?.previous.get(key);
+    const previousStatus = before && before.status !== pledge.status ? before.status : null;
+    return {
+      id: pledge.id,
+      anchor: `pledge-${department.id}-${pledge.id}`,
+      department: departmentRef(department),
+      theme: pledge.theme,
+      status: pledge.status,
+      statusLabel: STATUS_LABELS[pledge.status],
+      previousStatus,
+      previousStatusLabel: previousStatus ? STATUS_LABELS[previousStatus] : null,
+      statusChange: previousStatus ? describeMove(previousStatus, pledge.status) : null,
+      regression: previousStatus !== null && isRegression(previousStatus, pledge.status),
+      isNew: added.has(key),
+      commitment: rich(pledge.commitment, 4)!,
+      progress: rich(pledge.progress, 4),
+      nextSteps: rich(pledge.next_steps, 4),
+      metrics: (pledge.metrics ?? []).map((m) => {
+        const was = before?.metrics.get(m.id);
+        const moved = was !== undefined && was !== m.value;
+        return { id: m.id, label: m.label, value: m.value, unit: m.unit ?? null, previous: moved ? was : null, change: moved ? m.value - was : null };
+      }),
+      links: (pledge.links ?? []).map((l) => ({ title: l.title, url: l.url })),
+    };
+  };
+
+  const narrative = new Map((report.sections ?? []).map((s) => [s.theme, s]));
+  const views = new Map<string, PledgeView>();
+  const sections: SectionView[] = [];
+  for (const theme of programme.themes) {
+    const story = narrative.get(theme.id);
+    const pledges = year.departments.flatMap((d) => d.pledges.filter((p) => p.theme === theme.id).map((p) => [d, p] as const));
+    if (!story && pledges.length === 0) continue;
+    const head = heading(theme.title);
+    const body = rich(story?.body, 2);
+    const caseStudies = (story?.case_studies ?? []).map((c) => ({ title: c.title, body: rich(c.body, 3)! }));
+    const quotes = (story?.quotes ?? []).map((q) => ({ text: rich(q.text, 3)!, attribution: q.attribution ?? null }));
+    const pledgeViews = pledges.map(([d, p]) => {
+      const view = pledgeView(d, p);
+      views.set(view.anchor, view);
+      return view;
+    });
+    const nextSteps = rich(story?.next_steps, 3);
+    sections.push({ ...head, body, caseStudies, quotes, pledges: pledgeViews, nextSteps, footnotes: takeFootnotes() });
+  }
+
+  const conclusion = part('Conclusion', report.conclusion);
+  const feedback = part('Feedback', report.feedback);
+  meta.contact = rich(report.contact, 2);
+  takeFootnotes();
+  const annex = {
+    ...heading('Annex A: progress on each commitment'),
+    groups: year.departments
+      .filter((d) => d.pledges.length > 0)
+      .map((d) => ({ department: departmentRef(d), pledges: d.pledges.map((p) => views.get(`pledge-${d.id}-${p.id}`)!) })),
+  };
+
+  return { meta, contents, foreword, introduction, summary, sinceLastYear, sections, conclusion, feedback, annex };
+}
+
+/** "Since last year": the counts, the status moves, and the pledges that came and went. */
+function since(changes: ChangeSet, previous: Year, year: Year, rich: (text: string) => RichText): SinceLastYear {
+  const find = (y: Year, department: string, pledge: string) => {
+    const d = y.departments.find((x) => x.id === department)!;
+    return { department: d, pledge: d.pledges.find((p) => p.id === pledge)! };
+  };
+  const ref = (y: Year, department: string, pledge: string): PledgeRef => {
+    const found = find(y, department, pledge);
+    return {
+      department: departmentRef(found.department),
+      id: pledge,
+      commitment: rich(found.pledge.commitment),
+      status: found.pledge.status,
+      statusLabel: STATUS_LABELS[found.pledge.status],
+    };
+  };
+  const counts = countChanges(changes);
+  const moves: SinceLastYear['moves'] = [];
+  const addedRefs: PledgeRef[] = [];
+  const removedRefs: PledgeRef[] = [];
+  for (const change of changes.changes) {
+    if (change.kind === 'status') {
+      moves.push({ pledge: ref(year, change.department, change.pledge), from: change.from, fromLabel: STATUS_LABELS[change.from],
+        to: change.to, toLabel: STATUS_LABELS[change.to], regression: change.regression });
+    } else if (change.kind === 'added') {
+      addedRefs.push(ref(year, change.department, change.pledge));
+    } else if (change.kind === 'removed') {
+      removedRefs.push(ref(previous, change.department, change.pledge));
+    }
+  }
+  return {
+    previousYear: previous.year,
+    metSinceLastYear: counts.metSinceLastYear,
+    regressions: counts.regressions,
+    statusChanges: counts.byKind.status,
+    added: addedRefs,
+    removed: removedRefs,
+    moves,
+  };
+}

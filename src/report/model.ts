@@ -1,0 +1,152 @@
+// The report model: everything the published report says, in reading order, built once and laid
+// out by every writer. Optional parts are null (never missing) so strict templates can test them.
+import type { Status } from '../data/model.js';
+import type { Footnote, RichText } from '../render/text.js';
+
+export interface DepartmentRef {
+  id: string;
+  name: string;
+  /** The short name where there is one, else the name: for tables. */
+  shortName: string;
+}
+
+export interface MetricView {
+  id: string;
+  label: string;
+  value: number;
+  unit: string | null;
+  /** Last year's value, when it differs. */
+  previous: number | null;
+  change: number | null;
+}
+
+export interface PledgeView {
+  id: string;
+  /** Unique in the report: department id and pledge id. */
+  anchor: string;
+  department: DepartmentRef;
+  theme: string;
+  status: Status;
+  statusLabel: string;
+  /** Last year's status when it changed, e.g. on-track for "Met, up from On track". */
+  previousStatus: Status | null;
+  previousStatusLabel: string | null;
+  /** How the status moved, in words: "up from On track", "down from Met", "previously Ongoing". */
+  statusChange: string | null;
+  regression: boolean;
+  /** Added since the previous year's report. */
+  isNew: boolean;
+  commitment: RichText;
+  progress: RichText | null;
+  nextSteps: RichText | null;
+  metrics: MetricView[];
+  links: { title: string; url: string }[];
+}
+
+export interface QuoteView {
+  text: RichText;
+  attribution: string | null;
+}
+
+export interface CaseStudyView {
+  title: string;
+  body: RichText;
+}
+
+export interface SectionView {
+  id: string;
+  title: string;
+  body: RichText | null;
+  caseStudies: CaseStudyView[];
+  quotes: QuoteView[];
+  pledges: PledgeView[];
+  nextSteps: RichText | null;
+  /** Footnotes referred to in this section, numbered report-wide. */
+  footnotes: Footnote[];
+}
+
+export interface StatusCount {
+  status: Status;
+  label: string;
+  count: number;
+  /** Whole per cent of all pledges. */
+  percent: number;
+  definition: string;
+}
+
+export interface DepartmentSummary {
+  department: DepartmentRef;
+  /** One entry per status in `Summary.statuses`, same order. */
+  counts: { status: Status; count: number }[];
+  total: number;
+}
+
+export interface Summary {
+  total: number;
+  departmentCount: number;
+  /** Every status, in order, with its count (zero included) and definition. */
+  byStatus: StatusCount[];
+  /** The statuses that occur this year: the columns of the per-department table. */
+  statuses: { status: Status; label: string }[];
+  byDepartment: DepartmentSummary[];
+  /** One sentence that says what the table and chart show, for the chart's text alternative. */
+  description: string;
+}
+
+export interface PledgeRef {
+  department: DepartmentRef;
+  id: string;
+  commitment: RichText;
+  status: Status;
+  statusLabel: string;
+}
+
+export interface SinceLastYear {
+  previousYear: string;
+  metSinceLastYear: number;
+  regressions: number;
+  statusChanges: number;
+  added: PledgeRef[];
+  removed: PledgeRef[];
+  moves: { pledge: PledgeRef; from: Status; fromLabel: string; to: Status; toLabel: string; regression: boolean }[];
+}
+
+export interface AnnexGroup {
+  department: DepartmentRef;
+  pledges: PledgeView[];
+}
+
+export interface ContentsEntry {
+  id: string;
+  title: string;
+}
+
+export interface ReportMeta {
+  year: string;
+  programme: string;
+  title: string;
+  subtitle: string | null;
+  /** ISO date or null. */
+  date: string | null;
+  publisher: string | null;
+  reference: string | null;
+  licence: { name: string; url: string };
+  /** "© Crown copyright 2014" under the Open Government Licence, else "© <publisher> <year>". */
+  copyright: string | null;
+  contact: RichText | null;
+  /** "Care leaver strategy: One year on progress update": the footer's short title. */
+  fullTitle: string;
+}
+
+export interface ReportModel {
+  meta: ReportMeta;
+  contents: ContentsEntry[];
+  foreword: { id: string; title: string; body: RichText; signedBy: { name: string; role: string | null } | null; footnotes: Footnote[] } | null;
+  introduction: { id: string; title: string; body: RichText; footnotes: Footnote[] } | null;
+  summary: Summary & { id: string; title: string };
+  sinceLastYear: (SinceLastYear & { id: string; title: string }) | null;
+  sections: SectionView[];
+  conclusion: { id: string; title: string; body: RichText; footnotes: Footnote[] } | null;
+  feedback: { id: string; title: string; body: RichText; footnotes: Footnote[] } | null;
+  annex: { id: string; title: string; groups: AnnexGroup[] };
+}

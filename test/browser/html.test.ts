@@ -1,0 +1,126 @@
+// The HTML report as a reader's browser sees it: accessible (axe-core, WCAG 2.0–2.2 A and AA),
+// self-contained (no request, no script error, no dialog) and readable on a 375 px phone.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { run } from '../helpers/run.js';
+
+const require = createRequire(import.meta.url);
+const axeSource = () => readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let out: string;
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'covenant-browser-'));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(out, { recursive: true, force: true });
+});
+
+async function report(name: string, args: string[]): Promise<string> {
+  const file = join(out, `${name}.html`);
+  const result = await run(['report', ...args, '--format', 'html', '-o', file]);
+  expect(result.stderr).not.toMatch(/error/i);
+  expect(result.code).toBe(0);
+  return file;
+}
+
+interface Opened {
+  page: Page;
+  requests: string[];
+  errors: string[];
+  dialogs: string[];
+}
+
+async function open(file: string, width: number): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const opened: Opened = { page, requests: [], errors: [], dialogs: [] };
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:')) opened.requests.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') opened.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => opened.errors.push(e.message));
+  page.on('dialog', async (d) => {
+    opened.dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await page.route(/^(?!file:)/, (route) => route.abort());
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return opened;
+}
+
+const cases: [string, string[]][] = [
+  ['2014', ['2014']],
+  ['fixture', ['2019', '--data', 'test/fixtures/valid']],
+];
+
+describe.each(cases)('the HTML report of %s', (name, args) => {
+  let file: string;
+  beforeAll(async () => {
+    file = await report(name, args);
+  });
+
+  test('has no WCAG 2.2 A or AA violation (axe-core)', async () => {
+    const { page } = await open(file, 1024);
+    await page.addScriptTag({ content: await axeSource() });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  test('makes no request, logs no error and opens no dialog', async () => {
+    const { page, requests, errors, dialogs } = await open(file, 1024);
+    await page.waitForTimeout(200);
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  test('never scrolls sideways at 375 px; wide tables scroll in their own focusable box', async () => {
+    const { page } = await open(file, 375);
+    const layout = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      wrappers: [...document.querySelectorAll('.covenant-table-wrapper')].map((w) => w.getAttribute('tabindex')),
+    }));
+    expect(layout.scrollWidth).toBeLessThanOrEqual(375);
+    expect(layout.wrappers.length).toBeGreaterThan(0);
+    expect(layout.wrappers.every((t) => t === '0')).toBe(true);
+    await page.close();
+  });
+
+  test('has one h1, headings in order, a skip link and the contents in a nav', async () => {
+    const { page } = await open(file, 1024);
+    const structure = await page.evaluate(() => ({
+      levels: [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => Number(h.tagName[1])),
+      skip: document.querySelector('a.govuk-skip-link')?.getAttribute('href'),
+      navLinks: document.querySelectorAll('nav a[href^="#"]').length,
+      lang: document.documentElement.lang,
+      scripts: document.querySelectorAll('script').length,
+    }));
+    expect(structure.levels.filter((l) => l === 1)).toHaveLength(1);
+    structure.levels.forEach((level, i) => {
+      if (i > 0) expect(level).toBeLessThanOrEqual(structure.levels[i - 1]! + 1);
+    });
+    expect(structure.skip).toBe('#main-content');
+    expect(structure.navLinks).toBeGreaterThan(3);
+    expect(structure.lang).toBe('en-GB');
+    await page.close();
+  });
+});
