@@ -95,7 +95,11 @@ function describe(error: ErrorObject, segments: Segment[], value: unknown): { ru
       if (params.format === 'date') {
         return { rule: 'date', message: `${name} must be a real date written YYYY-MM-DD, not "${shorten(String(value))}"` };
       }
-      return linkProblem(name, value);
+      return {
+        rule: 'link',
+        message: `${name} is not a valid web address: "${shorten(String(value))}"`,
+        hint: 'write spaces, quotes and angle brackets percent-encoded (%20, %22, %3C, %3E)',
+      };
     case 'pattern':
       if (segments[segments.length - 1] === 'url') return linkProblem(name, value);
       return {
@@ -115,7 +119,7 @@ function describe(error: ErrorObject, segments: Segment[], value: unknown): { ru
 function linkProblem(name: string, value: unknown) {
   return {
     rule: 'link',
-    message: `${name} must be a web address starting https://, http:// or mailto:, not "${shorten(String(value))}"`,
+    message: `${name} must start with https://, http:// or mailto:, not "${shorten(String(value))}"`,
   };
 }
 

@@ -1,5 +1,5 @@
 // The templates' helpers, all registered here. They only format values; what the report says is
-// decided in the report model.
+// decided in the report model. Their names are verbs, so none can shadow a field of the model.
 import type { HelperDelegate } from 'handlebars';
 import type { Status } from '../data/model.js';
 
@@ -45,12 +45,12 @@ export const STATUS_COLOURS: Record<Status, { tag: string; fill: string }> = {
 const finite = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 export const helpers: Record<string, HelperDelegate> = {
-  date: (iso: unknown) => (typeof iso === 'string' ? longDate(iso) : ''),
-  number: (value: unknown) => formatNumber(finite(value)),
-  signed: (value: unknown) => signedNumber(finite(value)),
-  percent: (value: unknown) => `${formatNumber(finite(value))}%`,
-  figure: (value: unknown, unit: unknown) => withUnit(finite(value), typeof unit === 'string' ? unit : null),
-  plural: (count: unknown, one: unknown, many: unknown) => `${formatNumber(finite(count))} ${finite(count) === 1 ? String(one) : String(many)}`,
+  formatDate: (iso: unknown) => (typeof iso === 'string' ? longDate(iso) : ''),
+  formatNumber: (value: unknown) => formatNumber(finite(value)),
+  formatSigned: (value: unknown) => signedNumber(finite(value)),
+  formatPercent: (value: unknown) => `${formatNumber(finite(value))}%`,
+  formatFigure: (value: unknown, unit: unknown) => withUnit(finite(value), typeof unit === 'string' ? unit : null),
+  pluralise: (count: unknown, one: unknown, many: unknown) => `${formatNumber(finite(count))} ${finite(count) === 1 ? String(one) : String(many)}`,
   statusTag: (status: unknown) => STATUS_COLOURS[status as Status]?.tag ?? 'govuk-tag--grey',
   statusFill: (status: unknown) => STATUS_COLOURS[status as Status]?.fill ?? '#505a5f',
 };

@@ -31,7 +31,8 @@ function inline(nodes: readonly Inline[], oneLine: boolean): string {
         case 'strong': return `**${inline(n.children, oneLine)}**`;
         case 'em': return `*${inline(n.children, oneLine)}*`;
         case 'link': return `[${inline(n.children, oneLine)}](${escapeUrl(n.href)})`;
-        case 'code': return code(n.text);
+        // GFM splits table cells at a | even inside a code span, unless it is escaped.
+        case 'code': return oneLine ? code(n.text).replace(/\|/g, '\\|') : code(n.text);
         case 'break': return oneLine ? '<br>' : '\\\n';
         case 'footnote': return `[^${n.number}]`;
       }
@@ -75,7 +76,7 @@ export function richToMarkdownCell(rich: RichText): string {
       case 'paragraph': case 'heading': return [inline(b.children, true)];
       case 'list': return b.items.map((item, i) => `${b.ordered ? `${b.start + i}.` : '•'} ${item.flatMap(flat).join(' ')}`);
       case 'quote': return b.children.flatMap(flat);
-      case 'code': return [code(b.text.replace(/\n/g, ' '))];
+      case 'code': return [code(b.text.replace(/\n/g, ' ')).replace(/\|/g, '\\|')];
       case 'rule': return [];
     }
   };

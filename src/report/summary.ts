@@ -53,6 +53,6 @@ export function summarise(departments: readonly Department[]): Summary {
     }),
     description: all.length === 0
       ? 'No pledges are recorded for this year.'
-      : `${all.length} pledges from ${departments.length} ${departments.length === 1 ? 'department' : 'departments'} by status. ${described.join('; ')}.`,
+      : `${all.length} ${all.length === 1 ? 'pledge' : 'pledges'} from ${departments.length} ${departments.length === 1 ? 'department' : 'departments'} by status. ${described.join('; ')}.`,
   };
 }

@@ -1,0 +1,167 @@
+// `covenant report`: golden Markdown and HTML of one fixture, the real 2014 report's prose,
+// hostile text that must stay text, and the command's files and failures.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { parse } from 'yaml';
+import { golden } from './helpers/golden.js';
+import { run } from './helpers/run.js';
+
+const report = async (args: string[]) => {
+  const result = await run(['report', ...args, '-o', '-']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return result.stdout;
+};
+
+/** The page's text as a reader sees it: tags dropped, entities decoded, white space collapsed. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<\/?(em|strong|a|abbr|span|code|time|sup)\b[^>]*>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+/** Markdown as a reader sees it: rendered by a CommonMark parser, then as text. */
+function markdownText(md: string): string {
+  return htmlText(new MarkdownIt({ html: true }).render(md));
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe('golden outputs of test/fixtures/report', () => {
+  const args = ['2019', '--data', 'test/fixtures/report'];
+
+  test('Markdown', async () => {
+    const md = await report([...args, '--format', 'md']);
+    expect(md).toBe(golden('report.md', md));
+  });
+
+  test('HTML (the inlined stylesheet aside)', async () => {
+    const html = (await report([...args, '--format', 'html'])).replace(/<style>[\s\S]*?<\/style>/, '<style>…</style>');
+    expect(html).toBe(golden('report.html', html));
+  });
+
+  test('the same input gives the same bytes', async () => {
+    for (const format of ['md', 'html']) {
+      expect(await report([...args, '--format', format])).toBe(await report([...args, '--format', format]));
+    }
+  });
+});
+
+describe('the 2014 report holds the model word for word', () => {
+  const sentences = readFileSync('test/fixtures/prose/seed-003-sentences.txt', 'utf8').split('\n').filter(Boolean).map(squash);
+  const annex = readdirSync('data/2014/departments').flatMap((file) =>
+    (parse(readFileSync(join('data/2014/departments', file), 'utf8')) as { pledges: { commitment: string; progress?: string }[] }).pledges);
+  // The seed's own Markdown-ish marks (*FromCare2Work*) are formatting, not words.
+  const plain = (s: string) => squash(s.replace(/\*/g, ''));
+  let md = '';
+  let html = '';
+  // Footnote references ("25[1].") stand where the model has a superscript ("25¹.").
+  const withoutReferences = (text: string) => text.replace(/ ?\[\^?\d+\]/g, '');
+
+  beforeAll(async () => {
+    md = withoutReferences(markdownText(await report(['2014', '--format', 'md'])));
+    html = withoutReferences(htmlText(await report(['2014', '--format', 'html'])));
+  });
+
+  test.each([['Markdown', () => md], ['HTML', () => html]])('%s: every sentence of the prose', (_name, text) => {
+    const missing = sentences.filter((s) => !text().includes(s));
+    expect(missing).toEqual([]);
+    expect(sentences.length).toBeGreaterThan(170);
+  });
+
+  test.each([['Markdown', () => md], ['HTML', () => html]])('%s: every Annex A commitment and its progress', (_name, text) => {
+    expect(annex).toHaveLength(23);
+    for (const pledge of annex) {
+      expect(text()).toContain(plain(pledge.commitment));
+      if (pledge.progress) for (const paragraph of pledge.progress.split(/\n\s*\n/)) expect(text()).toContain(plain(paragraph));
+    }
+  });
+});
+
+describe('text from the data stays text (test/fixtures/hostile)', () => {
+  const args = ['2019', '--data', 'test/fixtures/hostile'];
+  let md = '';
+  let html = '';
+  beforeAll(async () => {
+    md = await report([...args, '--format', 'md']);
+    html = await report([...args, '--format', 'html']);
+  });
+
+  test('HTML: no script, no event handler, no dangerous link; the characters as typed', () => {
+    expect(html).not.toMatch(/<script/i);
+    for (const tag of ['<iframe src', '<img src', '<svg onload', '<marquee>', '<b>Name', '<h1>Case', '<style>body', '<a href="javascript']) {
+      expect(html).not.toContain(tag);
+    }
+    expect(html).not.toMatch(/<[^>]*\s(on\w+|style)\s*=/i);
+    expect(html).not.toMatch(/\s(href|src)="\s*(javascript|data|vbscript|ftp):/i);
+    const text = htmlText(html);
+    for (const typed of ["<script>alert('title')</script> {{title}} | *star*", "[click me](javascript:alert('link'))",
+      '{{#each this}}{{/each}} and {{{raw}}}', "<img src=x onerror=alert('progress')> | {{progress}}", '--- not a rule ---']) {
+      expect(text).toContain(typed);
+    }
+  });
+
+  test('Markdown: rendered as GitHub would, nothing becomes markup, and the characters are as typed', () => {
+    const rendered = new MarkdownIt({ html: true }).render(md);
+    expect(rendered).not.toMatch(/<script/i);
+    expect(rendered).not.toMatch(/<[^>]*\son\w+\s*=/i);
+    expect(rendered).not.toMatch(/href="(javascript|data|vbscript|ftp):/i);
+    const text = htmlText(rendered);
+    for (const typed of ["<script>alert('title')</script> {{title}} | *star*", "[click me](javascript:alert('link'))",
+      '{{#each this}}{{/each}} and {{{raw}}}', "<img src=x onerror=alert('progress')> | {{progress}}", '# Not a heading']) {
+      expect(text).toContain(typed);
+    }
+  });
+
+  test('Markdown: a | in a commitment stays inside its annex cell', () => {
+    const annex = md.slice(md.indexOf('| Department | Commitment | Progress |'));
+    const rows = annex.split('\n').filter((line) => line.startsWith('|'));
+    expect(rows.length).toBe(3);
+    for (const row of rows) expect(row.replace(/\\\|/g, '').match(/\|/g)).toHaveLength(4);
+  });
+});
+
+describe('the report command', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'covenant-report-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('writes covenant-<year>.md and .html into --out, and says so on stderr', async () => {
+    const result = await run(['report', '2019', '--data', 'test/fixtures/report', '--format', 'md', '--out', join(dir, 'out')]);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['covenant-2019.md']);
+    expect(result.stderr).toMatch(/wrote .*covenant-2019\.md/);
+  });
+
+  test('invalid data: the problems, exit 1, and no file at all', async () => {
+    const result = await run(['report', '2019', '--data', 'test/fixtures/invalid/unknown-theme', '--out', join(dir, 'out')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('unknown-theme');
+    expect(() => readdirSync(join(dir, 'out'))).toThrow();
+  });
+
+  test('-o with more than one format is a usage error', async () => {
+    const result = await run(['report', '2019', '--data', 'test/fixtures/report', '-o', join(dir, 'x')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('-o names one file');
+  });
+
+  test('--previous names a year that does not exist: exit 1, listing the years there are', async () => {
+    const result = await run(['report', '2019', '--data', 'test/fixtures/report', '--previous', '2010', '--format', 'md', '-o', '-']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('years in test/fixtures/report: 2018, 2019');
+  });
+
+  test('without the previous year, there is no "Changes since" part', async () => {
+    const md = await report(['2018', '--data', 'test/fixtures/report', '--format', 'md']);
+    expect(md).not.toContain('Changes since');
+    expect(md).toContain('## Annex A');
+  });
+});
