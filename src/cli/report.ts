@@ -59,7 +59,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     const target = options.output !== undefined
       ? resolve(io.cwd, options.output)
       : join(resolve(io.cwd, options.out), `covenant-${year}.${writers[format].extension}`);
-    const shown = relative(io.cwd, target);
+    const shown = options.output ?? relative(io.cwd, target);
     try {
       await mkdir(resolve(target, '..'), { recursive: true });
       await writeFileAtomic(target, data);

@@ -45,6 +45,27 @@ function position(error: unknown): { line: number; column: number; reason: strin
   return { line: e.lineNumber ?? 0, column: (e.column ?? 0) + 1, reason: message };
 }
 
+/**
+ * Handlebars' strict mode checks {{field}} but not the arguments of #if, #unless, #each and #with,
+ * so {{#if subtitel}} would quietly print nothing. The report model has no undefined values (an
+ * absent part is null), so an undefined argument can only be a field the model does not have.
+ */
+function guardBlockHelpers(hb: typeof Handlebars): void {
+  for (const name of ['if', 'unless', 'each', 'with']) {
+    const original = hb.helpers[name]!;
+    hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      const options = args[args.length - 1] as Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } };
+      if (args.length > 1 && args[0] === undefined) {
+        const error = new Error(`#${name} names a field the report model does not have`) as Error & { lineNumber?: number; column?: number };
+        error.lineNumber = options.loc?.start.line ?? 0;
+        error.column = options.loc?.start.column ?? 0;
+        throw error;
+      }
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    });
+  }
+}
+
 export interface TemplateSet {
   render(view: unknown): string;
 }
@@ -60,6 +81,7 @@ export async function loadTemplates(format: string, custom: string | undefined, 
 
   const hb = Handlebars.create();
   for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
+  guardBlockHelpers(hb);
   const display = (file: string) => relative(cwd, file);
   const compile = (source: Source) => {
     try {
