@@ -1,0 +1,57 @@
+// `covenant new-year <year>`: create data/<year>/ from the year before it, all at once or not at all.
+import { stat } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { writeFolderAtomic } from '../data/atomic.js';
+import { loadDataset } from '../data/dataset.js';
+import { scaffoldDepartment, scaffoldReport, type Scaffolded } from '../data/scaffold.js';
+import { isError, type Problem } from '../problems.js';
+import { checkYear, dataDir, EXIT, UsageError, type Io } from './io.js';
+import { cannotWrite, writeProblems } from './failures.js';
+
+export interface NewYearOptions {
+  data?: string;
+}
+
+export async function newYear(io: Io, year: string, options: NewYearOptions): Promise<number> {
+  checkYear(year);
+  const previous = String(Number(year) - 1).padStart(4, '0');
+  const root = dataDir(io, options.data);
+  const target = join(root, year);
+  const shown = relative(io.cwd, target) || '.';
+  if (await stat(target).then(() => true, () => false)) {
+    throw new UsageError(`${shown} already exists: new-year never overwrites a year (rename or delete the folder first)`);
+  }
+
+  // The year before must exist and be valid: a missing one is reported with the years there are.
+  const result = await loadDataset({ dataDir: root, cwd: io.cwd, years: [previous] });
+  const last = result.dataset?.years.get(previous);
+  if (!last || result.problems.some(isError)) {
+    writeProblems(io, result);
+    return EXIT.invalidData;
+  }
+
+  const files = new Map<string, string>();
+  const problems: Problem[] = [];
+  const add = (name: string, made: Scaffolded) => {
+    problems.push(...made.problems);
+    if (made.text !== undefined) files.set(name, made.text);
+  };
+  const textOf = (path: string) => result.sources.get(path)?.text ?? '';
+  add('report.yaml', scaffoldReport(textOf(last.reportFile), last.reportFile, previous, year));
+  for (const department of last.departments) {
+    add(join('departments', basename(department.file)), scaffoldDepartment(textOf(department.file), department.file, previous));
+  }
+  if (problems.length > 0) {
+    writeProblems(io, { problems, sources: result.sources, fileCount: files.size });
+    return EXIT.invalidData;
+  }
+
+  const failure = await writeFolderAtomic(target, files).then(() => undefined, (error: unknown) => error);
+  if (failure !== undefined) return cannotWrite(io, shown, failure);
+  const departments = files.size - 1;
+  io.stdout.write(
+    `created ${shown} from ${previous}: report.yaml and ${departments} department file${departments === 1 ? '' : 's'}\n` +
+    `next: write the report's narrative and each pledge's progress; covenant validate ${year} lists the empty ones\n`,
+  );
+  return EXIT.ok;
+}

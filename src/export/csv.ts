@@ -1,0 +1,21 @@
+// The export as CSV (RFC 4180), written by csv-stringify: CRLF rows, fields quoted when they hold a
+// comma, a quote or a line break, and a UTF-8 byte order mark so Excel reads £ and ’ correctly.
+import { stringify } from 'csv-stringify/sync';
+import type { ExportTable } from './rows.js';
+
+export const FIXED_COLUMNS = ['department', 'department_name', 'pledge', 'theme', 'outcomes', 'status', 'commitment', 'progress', 'next_steps'] as const;
+
+export function csv({ rows, metricIds }: ExportTable): string {
+  const header = [...FIXED_COLUMNS, ...metricIds.map((id) => `metric:${id}`)];
+  const records = rows.map((r) => [
+    r.department, r.department_name, r.pledge, r.theme, r.outcomes.join(';'), r.status, r.commitment, r.progress ?? '', r.next_steps ?? '',
+    ...metricIds.map((id) => (r.metrics[id] === undefined ? '' : String(r.metrics[id]))),
+  ]);
+  return stringify([header, ...records], {
+    bom: true,
+    record_delimiter: 'windows',
+    // csv-stringify quotes a field only when it holds the record delimiter itself (CRLF); RFC 4180
+    // and spreadsheets also need a lone LF or CR quoted (adaltas/node-csv#467).
+    quoted_match: /[\r\n]/,
+  });
+}

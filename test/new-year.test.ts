@@ -1,0 +1,176 @@
+// `covenant new-year`: a year scaffolded from the one before, on throwaway copies of the data.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { commentLines } from '../src/data/scaffold.js';
+import { run } from './helpers/run.js';
+import { copyToTemp, removeTemp } from './helpers/temp-data.js';
+
+const years = fileURLToPath(new URL('./fixtures/years/', import.meta.url));
+const shipped = fileURLToPath(new URL('../data/', import.meta.url));
+
+interface PledgeValue { id: string; status: string; progress?: string; next_steps?: string; metrics?: { id: string; value: number }[] }
+interface DepartmentValue { id: string; pledges: PledgeValue[] }
+
+const read = (dir: string, path: string) => readFileSync(join(dir, 'data', path), 'utf8');
+const departmentOf = (dir: string, path: string) => parse(read(dir, path)) as DepartmentValue;
+/** Names in the data folder that look like a temporary folder or file left behind. */
+const leftovers = (dir: string) => readdirSync(join(dir, 'data')).filter((n) => n.startsWith('.'));
+
+describe('covenant new-year on the made-up years', () => {
+  let dir: string;
+  let created: Awaited<ReturnType<typeof run>>;
+  beforeAll(async () => {
+    dir = copyToTemp(years);
+    created = await run(['new-year', '2022'], { cwd: dir });
+  });
+  afterAll(() => removeTemp(dir));
+
+  test('creates the year, says so, and leaves nothing else behind', () => {
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('created data/2022 from 2021: report.yaml and 3 department files');
+    expect(readdirSync(join(dir, 'data/2022/departments')).sort()).toEqual(['dhsc.yaml', 'dwp.yaml', 'mhclg.yaml']);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test('validate passes, warning about each pledge whose progress is still empty', async () => {
+    const result = await run(['validate', '2022', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const problems = JSON.parse(result.stdout) as { severity: string; rule: string; file: string }[];
+    expect(problems.every((p) => p.severity === 'warning' && p.rule === 'empty-progress')).toBe(true);
+    // Eight pledges; new-pledge is still `pledged`, which has no progress to report.
+    expect(problems.length).toBe(7);
+  });
+
+  test('every file starts with its schema line (last year\'s own, as every year sits at the same depth)', () => {
+    expect(read(dir, '2022/report.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../schemas/report.schema.json');
+    for (const name of ['dhsc', 'dwp', 'mhclg']) {
+      expect(read(dir, `2022/departments/${name}.yaml`).split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../../schemas/department.schema.json');
+    }
+  });
+
+  test('the report keeps its metadata and drops last year\'s narrative, with a note on what to write', () => {
+    const text = read(dir, '2022/report.yaml');
+    expect(parse(text)).toEqual({ title: 'Test covenant', subtitle: 'Progress in 2021', publisher: 'HM Government', licence: 'Open Government Licence v3.0' });
+    expect(text).toContain('# The report\'s metadata: new-year carries it to the next year.');
+    expect(text).toContain('# 2022: write this year\'s report here. Last year\'s narrative is in ../2021/report.yaml.');
+  });
+
+  test('pledges, statuses, figures, links and comments are kept; progress and next steps emptied', () => {
+    const before = departmentOf(dir, '2021/departments/dwp.yaml');
+    const after = departmentOf(dir, '2022/departments/dwp.yaml');
+    expect(after.pledges.map((p) => [p.id, p.status])).toEqual(before.pledges.map((p) => [p.id, p.status]));
+    expect(after.pledges.map((p) => p.progress)).toEqual(['', '', '', '', '']);
+    expect(after.pledges[0]!.next_steps).toBe('');
+    expect(after.pledges[0]!.metrics).toEqual(before.pledges[0]!.metrics);
+    expect(after).toEqual({ ...before, pledges: before.pledges.map((p) => ({ ...p, progress: '', ...(p.next_steps ? { next_steps: '' } : {}) })) });
+
+    const text = read(dir, '2022/departments/dwp.yaml');
+    expect(text).toContain('  # The marker: see the 2021 report.\n  - id: care-leaver-marker');
+    expect(text).toContain('    status: ongoing # was met\n');
+    expect(text).toContain('    # Figures carried from 2021: update each value (or remove a figure no longer measured).\n    metrics:');
+  });
+
+  test('last year\'s progress and next steps are kept as wrapped comments just above the emptied keys', () => {
+    const text = read(dir, '2022/departments/dwp.yaml');
+    expect(text).toContain([
+      '    # 2021: Since October 2020, 3,162 care leavers have been identified, up from 2,761; advisers',
+      '    # say "it works", and offices use it daily.',
+      '    #',
+      '    # A second paragraph, with a list:',
+      '    #',
+      '    # - one',
+      '    # - two',
+      '    progress: ""',
+      '    # 2021: Keep the marker running.',
+      '    next_steps: ""',
+    ].join('\n'));
+    expect(text).toContain('    # 2021: Paused while the programme is re-let.\n    progress: ""');
+    // A pledge with no progress last year gets an empty one, without a comment.
+    expect(text).toMatch(/ {4}status: pledged\n {4}progress: ""\n/);
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+
+  test('the new year is already in the canonical layout, and shows no change against last year', async () => {
+    expect((await run(['fmt', '2022', '--check'], { cwd: dir })).code).toBe(0);
+    const diff = await run(['diff', '2021', '2022'], { cwd: dir });
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toContain('No changes');
+  });
+
+  test('the year after a scaffolded year keeps one note, not two', async () => {
+    const next = await run(['new-year', '2023'], { cwd: dir });
+    expect(next.code).toBe(0);
+    const text = read(dir, '2023/report.yaml');
+    expect(text.match(/write this year's report here/g)).toHaveLength(1);
+    expect(text).toContain('# 2023: write');
+    removeTemp(join(dir, 'data/2023'));
+  });
+
+  test('refuses to overwrite a year that exists: exit 2, the folder untouched', async () => {
+    const before = read(dir, '2021/departments/dwp.yaml');
+    const result = await run(['new-year', '2021'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('data/2021 already exists: new-year never overwrites a year');
+    expect(read(dir, '2021/departments/dwp.yaml')).toBe(before);
+  });
+
+  test('refuses when the year before is missing: exit 1, naming the years there are', async () => {
+    const result = await run(['new-year', '2030'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('there is no folder for 2029');
+    expect(result.stderr).toMatch(/years in data: 2020, 2021, 2022/);
+    expect(existsSync(join(dir, 'data/2030'))).toBe(false);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  test('a bad year is a usage error', async () => {
+    expect((await run(['new-year', 'next'], { cwd: dir })).code).toBe(2);
+  });
+});
+
+describe('covenant new-year from invalid data', () => {
+  test('refuses with the problems (exit 1) and writes nothing', async () => {
+    const dir = copyToTemp(years);
+    try {
+      const file = join(dir, 'data/2021/departments/dhsc.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('theme: health', 'theme: wealth'));
+      const result = await run(['new-year', '2022'], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/data\/2021\/departments\/dhsc\.yaml:\d+:\d+ {2}error {2}theme "wealth"/);
+      expect(existsSync(join(dir, 'data/2022'))).toBe(false);
+      expect(leftovers(dir)).toEqual([]);
+    } finally {
+      removeTemp(dir);
+    }
+  });
+});
+
+describe('covenant new-year on the shipped data', () => {
+  test.each([['2015', 8], ['2020', 2]])('new-year %s validates, with warnings only', async (year, departments) => {
+    const dir = copyToTemp(shipped);
+    try {
+      const created = await run(['new-year', year], { cwd: dir });
+      expect(created.stderr).toBe('');
+      expect(created.code).toBe(0);
+      expect(readdirSync(join(dir, 'data', year, 'departments'))).toHaveLength(departments);
+      const result = await run(['validate', year, '--format', 'json'], { cwd: dir });
+      expect(result.code).toBe(0);
+      const problems = JSON.parse(result.stdout) as { severity: string }[];
+      expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+      expect((await run(['fmt', year, '--check'], { cwd: dir })).code).toBe(0);
+    } finally {
+      removeTemp(dir);
+    }
+  });
+});
+
+describe('commentLines', () => {
+  test('wraps words, keeps blank lines and list indents', () => {
+    expect(commentLines('one two three four\n\n- five six', 9)).toEqual(['one two', 'three', 'four', '', '- five', 'six']);
+    expect(commentLines('  - nested item here', 12)).toEqual(['  - nested', '  item here']);
+    expect(commentLines('averyveryverylongword x', 5)).toEqual(['averyveryverylongword', 'x']);
+  });
+});
