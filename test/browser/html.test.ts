@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The HTML report as a reader's browser sees it: accessible (axe-core, WCAG 2.0–2.2 A and AA),
 // self-contained (no request, no script error, no dialog) and readable on a 375 px phone.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
