@@ -95,6 +95,8 @@ function describe(error: ErrorObject, segments: Segment[], value: unknown): { ru
       if (params.format === 'date') {
         return { rule: 'date', message: `${name} must be a real date written YYYY-MM-DD, not "${shorten(String(value))}"` };
       }
+      // An address without its scheme (www.gov.uk/…) fails the pattern too: that says what is wrong.
+      if (!new RegExp(String(error.parentSchema?.pattern ?? '')).test(String(value))) return linkProblem(name, value);
       return {
         rule: 'link',
         message: `${name} is not a valid web address: "${shorten(String(value))}"`,

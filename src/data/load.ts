@@ -1,6 +1,6 @@
 // Reading one YAML file: strict UTF-8, parsed with positions kept, every syntax problem located.
 import { readFile, stat } from 'node:fs/promises';
-import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../problems.js';
 
 /** Larger files are refused before they are read: no real department file comes near it. */
@@ -56,19 +56,54 @@ const YAML_MESSAGES: Record<string, (m: string) => string> = {
   TAB_AS_INDENT: () => 'tabs are not allowed for indentation in YAML; indent with spaces',
   BAD_INDENT: (m) => `wrong indentation: ${m.charAt(0).toLowerCase()}${m.slice(1)}`,
   MULTIPLE_DOCS: () => 'the file holds more than one YAML document (a second "---"); keep one',
+  MISSING_CHAR: (m) => {
+    const quote = UNCLOSED_QUOTE.exec(m)?.[1];
+    return quote ? `the quote ${quote} that opens this text is never closed; add the closing ${quote} where the text ends` : m;
+  },
 };
 
-function yamlProblems(doc: Document.Parsed, lineCounter: LineCounter, path: string): Problem[] {
+const UNCLOSED_QUOTE = /^Missing closing (["'])quote$/;
+
+/** The start of the quoted scalar that ends at `end`. */
+function quoteStart(doc: Document.Parsed, end: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === end) {
+        start = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return start;
+}
+
+/**
+ * Where a person should look for a parser error. The parser puts some where they help nobody: an
+ * unclosed quote at the end of the file, a wrongly indented line at the start of its indentation,
+ * and a tab in front of a key after a `|` block as "block scalar lines must not be less indented"
+ * (it reads the line as part of the block). Any error on a line indented with a tab is that tab.
+ */
+function place(error: YAMLError, message: string, doc: Document.Parsed, text: string): { offset: number; length: number; code: string } {
+  const offset = error.pos[0];
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const tab = indent.indexOf('\t');
+  if (tab >= 0) return { offset: lineStart + tab, length: indent.length - tab, code: 'TAB_AS_INDENT' };
+  if (error.code === 'BAD_INDENT' && offset < lineStart + indent.length) return { offset: lineStart + indent.length, length: 1, code: error.code };
+  const quote = error.code === 'MISSING_CHAR' && UNCLOSED_QUOTE.test(message) ? quoteStart(doc, offset) : undefined;
+  if (quote !== undefined) return { offset: quote, length: 1, code: error.code };
+  return { offset, length: Math.max(1, Math.min(error.pos[1] - offset, 80)), code: error.code };
+}
+
+function yamlProblems(doc: Document.Parsed, lineCounter: LineCounter, text: string, path: string): Problem[] {
   return doc.errors.map((error) => {
-    const offset = error.pos[0];
-    const { line, col } = lineCounter.linePos(offset);
     const raw = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
-    const describe = YAML_MESSAGES[error.code];
-    const length = Math.max(1, Math.min(error.pos[1] - offset, 80));
-    return {
-      ...problemAt(path, line, col, `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`, describe ? describe(raw) : raw),
-      length,
-    };
+    const { offset, length, code } = place(error, raw, doc, text);
+    const { line, col } = lineCounter.linePos(offset);
+    const describe = YAML_MESSAGES[code];
+    return { ...problemAt(path, line, col, `yaml-${code.toLowerCase().replace(/_/g, '-')}`, describe ? describe(raw) : raw), length };
   });
 }
 
@@ -97,7 +132,7 @@ export function parseYaml(text: string, path: string): Loaded {
     return { problems: [problemAt(path, 1, 1, 'too-deep', `the data nests too deeply to read (over ${MAX_DEPTH} levels)`)] };
   }
   const source: SourceFile = { path, text: body, doc, lineCounter, value: undefined };
-  const problems = yamlProblems(doc, lineCounter, path);
+  const problems = yamlProblems(doc, lineCounter, body, path);
   if (problems.length > 0) return { source, problems };
 
   const { tooDeep, firstAlias } = inspect(doc);
@@ -120,7 +155,9 @@ export function parseYaml(text: string, path: string): Loaded {
 export async function loadYaml(absolutePath: string, path: string): Promise<Loaded> {
   let size: number;
   try {
-    size = (await stat(absolutePath)).size;
+    const info = await stat(absolutePath);
+    if (info.isDirectory()) return { problems: [problemAt(path, 0, 0, 'not-a-file', 'this is a folder, not a file', 'data files are YAML files; rename or move this folder')] };
+    size = info.size;
   } catch {
     return { problems: [problemAt(path, 0, 0, 'missing-file', 'the file does not exist')] };
   }
