@@ -7,7 +7,7 @@ import { fixturesDir, invalidDir, validateJson } from './helpers/fixtures.js';
 import { run } from './helpers/run.js';
 
 const SEVERAL = [
-  'several-problems/2019/departments/dfe.yaml:30:5  error  this key is already set earlier in the same mapping; keep one  yaml-duplicate-key',
+  'several-problems/2019/departments/dfe.yaml:30:5  error  key "status" is already set on line 27 in the same mapping; keep one  yaml-duplicate-key',
   '  30 |     status: on-track',
   '     |     ^',
   '',
@@ -176,7 +176,7 @@ describe('--format github', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe([
-      '::error file=several-problems/2019/departments/dfe.yaml,line=30,col=5,title=covenant yaml-duplicate-key::this key is already set earlier in the same mapping; keep one',
+      '::error file=several-problems/2019/departments/dfe.yaml,line=30,col=5,title=covenant yaml-duplicate-key::key "status" is already set on line 27 in the same mapping; keep one',
       '::error file=several-problems/2019/departments/dwp.yaml,line=15,col=13,title=covenant enum::status must be one of pledged, on-track, ongoing, delayed, met, not-met, withdrawn, not "complete" (did you mean "met"?)',
       '::error file=several-problems/2019/departments/dwp.yaml,line=21,col=16,title=covenant type::value must be a number, not text ("3,162") (write the number without quotes, separators or units: value: 3162)',
       '::error file=several-problems/2019/departments/dwp.yaml,line=27,col=14,title=covenant link::url must start with https://, http:// or mailto:, not "www.gov.uk/government/publications/care…"',

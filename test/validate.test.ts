@@ -33,7 +33,7 @@ const cases: Record<string, Expected[]> = {
   ],
   'tab-indentation': [error(dwp('tab-indentation'), 7, 1, 'yaml-tab-as-indent', TAB, undefined, '\tdate: 2018-10-24')],
   'duplicate-key': [
-    error(dwp('duplicate-key'), 35, 5, 'yaml-duplicate-key', 'this key is already set earlier in the same mapping; keep one',
+    error(dwp('duplicate-key'), 35, 5, 'yaml-duplicate-key', 'key "status" is already set on line 32 in the same mapping; keep one',
       undefined, 'status: met'),
   ],
   'alias-bomb': [
@@ -109,7 +109,7 @@ const cases: Record<string, Expected[]> = {
   // Problems in four files, of every stage (YAML, schema, cross-file), all in one run, sorted by
   // file and then line. dfe.yaml's duplicate key stops that file before its schema check.
   'several-problems': [
-    error(dfe('several-problems'), 30, 5, 'yaml-duplicate-key', 'this key is already set earlier in the same mapping; keep one',
+    error(dfe('several-problems'), 30, 5, 'yaml-duplicate-key', 'key "status" is already set on line 27 in the same mapping; keep one',
       undefined, 'status: on-track'),
     error(dwp('several-problems'), 15, 13, 'enum', STATUS_ENUM, 'did you mean "met"?', 'complete'),
     error(dwp('several-problems'), 21, 16, 'type', 'value must be a number, not text ("3,162")',

@@ -1,6 +1,6 @@
 // Reading one YAML file: strict UTF-8, parsed with positions kept, every syntax problem located.
 import { readFile, stat } from 'node:fs/promises';
-import { isAlias, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { isAlias, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../problems.js';
 
 /** Larger files are refused before they are read: no real department file comes near it. */
@@ -97,13 +97,31 @@ function place(error: YAMLError, message: string, doc: Document.Parsed, text: st
   return { offset, length: Math.max(1, Math.min(error.pos[1] - offset, 80)), code: error.code };
 }
 
+/** "key "name" is already set on line 2": the repeated key and where it was first set. */
+function duplicateKey(doc: Document.Parsed, lineCounter: LineCounter, offset: number): string {
+  let message = YAML_MESSAGES.DUPLICATE_KEY!('');
+  visit(doc, {
+    Map(_key, map) {
+      const repeated = map.items.find((pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);
+      if (!repeated || !isScalar(repeated.key)) return undefined;
+      const name = String(repeated.key.value);
+      const first = map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === name && pair !== repeated);
+      const line = isScalar(first?.key) && first.key.range ? lineCounter.linePos(first.key.range[0]).line : undefined;
+      message = `key "${name}" is already set${line ? ` on line ${line}` : ''} in the same mapping; keep one`;
+      return visit.BREAK;
+    },
+  });
+  return message;
+}
+
 function yamlProblems(doc: Document.Parsed, lineCounter: LineCounter, text: string, path: string): Problem[] {
   return doc.errors.map((error) => {
     const raw = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
     const { offset, length, code } = place(error, raw, doc, text);
     const { line, col } = lineCounter.linePos(offset);
     const describe = YAML_MESSAGES[code];
-    return { ...problemAt(path, line, col, `yaml-${code.toLowerCase().replace(/_/g, '-')}`, describe ? describe(raw) : raw), length };
+    const message = code === 'DUPLICATE_KEY' ? duplicateKey(doc, lineCounter, offset) : describe ? describe(raw) : raw;
+    return { ...problemAt(path, line, col, `yaml-${code.toLowerCase().replace(/_/g, '-')}`, message), length };
   });
 }
 
