@@ -48,7 +48,6 @@ function program(io: Io, done: (code: number) => void): Command {
     .action(async (year: string, opts: { format: 'md' | 'html' | 'pdf' | 'all'; out: string; output?: string; templates?: string; previous?: string }) => {
       const { report } = await import('./report.js');
       const { format } = opts;
-      if (format === 'pdf') throw new UsageError('PDF output is not available yet: use --format md or html');
       done(await report(io, year, { ...opts, format, ...optional('data', data()) }));
     });
 

@@ -2,12 +2,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { loadDataset } from '../data/dataset.js';
-import { writeFileAtomic } from '../data/atomic.js';
+import { streamFileAtomic, writeFileAtomic } from '../data/atomic.js';
 import { isError } from '../problems.js';
 import { buildReport } from '../report/build.js';
-import { FORMATS, writers, type Format } from '../render/index.js';
+import { FORMATS, writers, type Format, type RenderWarning } from '../render/index.js';
 import { TemplateError } from '../render/templates.js';
 import { cannotWrite, writeProblems } from './failures.js';
+import { writeRenderWarnings } from './render-warnings.js';
 import { checkYear, dataDir, EXIT, UsageError, type Io } from './io.js';
 
 export interface ReportOptions {
@@ -40,15 +41,46 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   const { programme, years } = result.dataset;
   const model = buildReport({ programme, year: years.get(year)!, ...(withPrevious ? { previous: years.get(previous)! } : {}) });
 
-  const renderOptions = { cwd: io.cwd, ...(options.templates ? { templates: resolve(io.cwd, options.templates) } : {}) };
-  // Every format is rendered before any file is written: a template error leaves no partial set.
-  const outputs: { format: Format; data: string | Uint8Array }[] = [];
+  const epoch = io.env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch && !/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
+  const renderOptions = { cwd: io.cwd, ...(options.templates ? { templates: resolve(io.cwd, options.templates) } : {}), ...(epoch ? { sourceDateEpoch: epoch } : {}) };
+  // Text formats are rendered before any file is written: a template error leaves no partial set.
+  // Binary formats (PDF) stream into their file as they are made, before the text files are written.
+  const outputs: { format: Format; data: string }[] = [];
   try {
-    for (const format of formats) outputs.push({ format, data: await writers[format].write(model, renderOptions) });
+    for (const format of formats) {
+      const writer = writers[format];
+      if (writer.kind === 'text') outputs.push({ format, data: await writer.write(model, renderOptions) });
+    }
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     io.stderr.write(`covenant: template error: ${error.message}\n`);
     return EXIT.invalidData;
+  }
+
+  const targetOf = (format: Format) => options.output !== undefined
+    ? resolve(io.cwd, options.output)
+    : join(resolve(io.cwd, options.out), `covenant-${year}.${writers[format].extension}`);
+  for (const format of formats) {
+    const writer = writers[format];
+    if (writer.kind !== 'binary') continue;
+    if (options.output === '-') {
+      writeRenderWarnings(io, (await writer.write(model, renderOptions, { write: (chunk) => io.stdout.write(chunk) })).warnings, result.sources);
+      return EXIT.ok;
+    }
+    const target = targetOf(format);
+    const shown = options.output ?? relative(io.cwd, target);
+    let warnings: RenderWarning[];
+    try {
+      await mkdir(resolve(target, '..'), { recursive: true });
+      ({ warnings } = await streamFileAtomic(target, (out) => writer.write(model, renderOptions, out)));
+    } catch (error) {
+      // A failed write (no space, no permission) is said plainly; a failure to lay out is a bug.
+      if (typeof (error as { code?: unknown } | null)?.code !== 'string') throw error;
+      return cannotWrite(io, shown, error);
+    }
+    writeRenderWarnings(io, warnings, result.sources);
+    io.stderr.write(`wrote ${shown}\n`);
   }
 
   if (options.output === '-') {
@@ -56,9 +88,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     return EXIT.ok;
   }
   for (const { format, data } of outputs) {
-    const target = options.output !== undefined
-      ? resolve(io.cwd, options.output)
-      : join(resolve(io.cwd, options.out), `covenant-${year}.${writers[format].extension}`);
+    const target = targetOf(format);
     const shown = options.output ?? relative(io.cwd, target);
     try {
       await mkdir(resolve(target, '..'), { recursive: true });

@@ -1,0 +1,61 @@
+// The pdfkit document: A4, tagged, in British English, declared PDF/UA, with its information
+// dictionary and a date taken from the input, never the clock, so the same input gives the same bytes.
+import PDFDocument from 'pdfkit';
+import type { ReportModel } from '../../report/model.js';
+
+export interface PdfOptions {
+  /** SOURCE_DATE_EPOCH as the CLI read it: whole seconds since 1970. */
+  sourceDateEpoch?: string | undefined;
+}
+
+/** SOURCE_DATE_EPOCH when set, else the report's publication date, else 1 January of its year. */
+export function documentDate(model: ReportModel, options: PdfOptions): Date {
+  const epoch = options.sourceDateEpoch?.trim();
+  if (epoch) {
+    if (!/^\d+$/.test(epoch)) throw new RangeError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}"`);
+    return new Date(Number(epoch) * 1000);
+  }
+  const iso = model.meta.date ?? `${model.meta.year}-01-01`;
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+export function createDocument(model: ReportModel, date: Date): PDFKit.PDFDocument {
+  const { meta } = model;
+  const info: PDFKit.DocumentInfo = {
+    Title: meta.fullTitle,
+    Subject: `${meta.programme}: progress report for ${meta.year}`,
+    Keywords: [meta.programme, meta.year, ...model.sections.map((s) => s.title)].join(', '),
+    Creator: 'covenant',
+    Producer: 'covenant (pdfkit)',
+    // pdfkit derives the file identifier from these: set here, they make it reproducible too.
+    CreationDate: date,
+    ModDate: date,
+    ...(meta.publisher ? { Author: meta.publisher } : {}),
+  };
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: 'A4',
+    margin: 0,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    // @types/pdfkit lists only the PDF/A subsets; pdfkit 0.20 also takes 'PDF/UA'.
+    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
+    info,
+  });
+  // pdfkit copies the information into the XMP metadata without XML escaping, so an "&" in a title
+  // would make the metadata unreadable. It writes the Info dictionary first and the XMP last, with
+  // the subset's end between the two: the values are escaped there, for the XMP alone.
+  const endSubset = doc.endSubset.bind(doc);
+  doc.endSubset = () => {
+    endSubset();
+    for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'] as const) {
+      const value = doc.info[key];
+      if (typeof value === 'string') doc.info[key] = value.replace(/[&<>"']/g, (c) => XML[c]!);
+    }
+  };
+  return doc;
+}

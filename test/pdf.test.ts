@@ -1,0 +1,294 @@
+// The PDF writer, read back with poppler as a reader's software would: pdftotext for the words,
+// pdfinfo for pages, metadata and the structure tree, pdffonts for embedding, pdftohtml for bookmarks.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDataset } from '../src/data/dataset.js';
+import { buildReport } from '../src/report/build.js';
+import type { ReportModel } from '../src/report/model.js';
+import { writePdf } from '../src/render/pdf/index.js';
+import { plainText } from '../src/render/text.js';
+import { longCommitment, writeBigData } from './helpers/big-data.mjs';
+import { fixturesDir, repoRoot } from './helpers/fixtures.js';
+import { run } from './helpers/run.js';
+
+/** Laying out and reading back hundreds of pages takes seconds, not milliseconds. */
+const SLOW = 180_000;
+
+/** Runs a poppler tool; a missing one fails the test with what to install, never skips it. */
+function poppler(tool: string, args: string[]): string {
+  try {
+    return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') {
+      throw new Error(`${tool} is not installed: these tests read the PDF back with poppler (apt-get install poppler-utils; .ci/run does)`);
+    }
+    throw error;
+  }
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Each page's lines in content order, without the running footer and any repeated table header. */
+function pages(file: string): string[][] {
+  const text = poppler('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']);
+  return text.split('\f').slice(0, -1).map((page) => page.split('\n').filter((line) => line.trim() !== '' && !/ \d+ of \d+$/.test(line)));
+}
+
+/**
+ * The document's words as one line, footers and footnote markers removed, as a reader follows it.
+ * pdftotext ends a line after a raised marker ("25[1]" then "." on the next): the two are rejoined.
+ */
+function flowText(file: string): string {
+  return collapse(pages(file).map((lines) => lines.join('\n')).join('\n').replace(/\[\d+\]\n(?=[.,;:!?’”)])/g, '').replace(/\[\d+\]/g, ''));
+}
+
+function info(file: string): Record<string, string> {
+  return Object.fromEntries(poppler('pdfinfo', ['-isodates', file]).split('\n').filter((l) => l.includes(':')).map((l) => {
+    const at = l.indexOf(':');
+    return [l.slice(0, at).trim(), l.slice(at + 1).trim()];
+  }));
+}
+
+/** Bookmarks as pdftohtml lists them: title and page. */
+function outline(file: string): { title: string; page: number }[] {
+  const xml = poppler('pdftohtml', ['-xml', '-stdout', '-i', '-q', file]);
+  return [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => ({ title: m[2]!.replace(/&amp;/g, '&'), page: Number(m[1]) }));
+}
+
+/** True when `words` occur in `text`'s words in this order, other words allowed between them. */
+function inOrder(text: string, words: readonly string[]): boolean {
+  const haystack = text.split(' ');
+  let at = 0;
+  for (const word of words) {
+    while (at < haystack.length && haystack[at] !== word) at++;
+    if (at === haystack.length) return false;
+    at++;
+  }
+  return true;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'covenant-pdf-'));
+const fixture = `${fixturesDir}pdf`;
+const fixturePdf = join(tmp, 'fixture', 'covenant-2024.pdf');
+let fixtureRun: { code: number; stderr: string };
+
+async function model(dataDir: string, year: string, previous?: string): Promise<ReportModel> {
+  const result = await loadDataset({ dataDir, cwd: repoRoot, years: previous ? [year, previous] : [year] });
+  const years = result.dataset!.years;
+  return buildReport({ programme: result.dataset!.programme, year: years.get(year)!, ...(previous ? { previous: years.get(previous)! } : {}) });
+}
+
+beforeAll(async () => {
+  poppler('pdfinfo', ['-v']);
+  fixtureRun = await run(['report', '2024', '--data', 'test/fixtures/pdf', '--format', 'pdf', '--out', join(tmp, 'fixture')], { cwd: repoRoot });
+}, SLOW);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('covenant report --format pdf', () => {
+  test('writes a tagged A4 PDF/UA file with its metadata', () => {
+    expect(fixtureRun.code).toBe(0);
+    expect(fixtureRun.stderr).toMatch(/wrote .*covenant-2024\.pdf/);
+    const meta = info(fixturePdf);
+    expect(meta).toMatchObject({
+      Title: 'Care Leaver Covenant & friends: Progress in 2024 – one year on',
+      Author: 'HM Government',
+      Subject: 'Care Leaver Covenant: progress report for 2024',
+      Tagged: 'yes',
+      'Page size': '595.28 x 841.89 pts (A4)',
+      'PDF version': '1.7',
+      CreationDate: '2024-10-01T00:00:00Z',
+    });
+    expect(meta.Keywords).toContain('Cymru a’r gwledydd');
+    const xmp = poppler('pdfinfo', ['-meta', fixturePdf]);
+    expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    // pdfkit does not escape the XMP: the writer does, so an "&" keeps the metadata readable.
+    expect(xmp).toContain('Care Leaver Covenant &amp; friends');
+    const bytes = readFileSync(fixturePdf, 'latin1');
+    expect(bytes).toContain('/Lang (en-GB)');
+    expect(bytes).toContain('/DisplayDocTitle true');
+  }, SLOW);
+
+  test('embeds every font it uses', () => {
+    const rows = poppler('pdffonts', [fixturePdf]).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) expect(row).toMatch(/^\S+\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  }, SLOW);
+
+  test('numbers its pages "n of N" and its contents match where each part starts', () => {
+    const total = Number(info(fixturePdf).Pages);
+    const byPage = pages(fixturePdf);
+    expect(byPage).toHaveLength(total);
+    const raw = poppler('pdftotext', ['-raw', fixturePdf, '-']).split('\f');
+    raw.slice(1, total).forEach((page, i) => expect(page).toContain(`${i + 2} of ${total}`));
+    expect(raw[0]).not.toMatch(/\d+ of \d+/);
+
+    const contents = byPage[1]!.slice(1).map((line) => /^(.*\S) (\d+)$/.exec(line)!).map((m) => ({ title: m[1]!, page: Number(m[2]) }));
+    expect(contents.map((c) => c.title)).toEqual([
+      'Foreword', 'Introduction', 'Summary of progress', 'Changes since 2023', 'Education', 'Housing', 'Cymru a’r gwledydd',
+      'Conclusion', 'Feedback', 'Annex A: progress on each commitment',
+    ]);
+    for (const entry of contents) expect(byPage[entry.page - 1]!.join('\n')).toContain(entry.title);
+    // The bookmarks go to the same pages, and the annex's has one for each department.
+    const marks = outline(fixturePdf);
+    expect(marks.slice(0, contents.length + 1)).toEqual([{ title: 'Contents', page: 2 }, ...contents]);
+    expect(marks.slice(contents.length + 1).map((m) => m.title)).toEqual(['Department for Education', 'Department for Work and Pensions']);
+    // Each contents line is a link to a named destination.
+    const dests = poppler('pdfinfo', ['-dests', fixturePdf]);
+    for (const id of ['covenant:contents', 'foreword', 'summary-of-progress', 'annex-a-progress-on-each-commitment', 'covenant:fn-1']) expect(dests).toContain(`"${id}"`);
+  }, SLOW);
+
+  test('has the words of the HTML, in the same order', async () => {
+    const m = await model(fixture, '2024', '2023');
+    const text = flowText(fixturePdf);
+    const expected = [
+      m.meta.programme, m.meta.title, m.meta.subtitle!, 'From: HM Government', 'Published: 1 October 2024', 'Reference: CLC-2024-01',
+      'Contents',
+      'Foreword', plainText(m.foreword!.body), 'Siân Llŷr Minister for Children & Families', 'Their words are quoted with their permission.',
+      'Introduction', 'education; 2. housing; 3. support in Wales.', 'Read the full strategy for the background.',
+      'Summary of progress', m.summary.description, 'Pledges by status', 'Pledges by department and status', 'What each status means',
+      'Changes since 2023', 'Compared with 2023: 1 pledge met since last year, 1 status change in all, 0 regressions; 2 pledges new this year and 1 pledge withdrawn or no longer reported.',
+      'Status changes since 2023', 'New this year', 'Withdrawn or no longer reported', 'DfE: DfE will pilot a housing passport in three areas.',
+      'Education', 'Case study: A mentor in Łódź', 'My mentor helped me choose my course', '— Care leaver, Māori community in London',
+      'Commitments and progress', 'Department for Education', 'Met up from On track', 'Progress', 'Figures', 'Bursaries paid: 3,162 (was 2,761, +401)',
+      'Further reading', 'Higher education bursary guidance',
+      'Housing', 'Department for Work and Pensions', 'Pledged new this year',
+      'Cymru a’r gwledydd', 'Delayed new this year', 'Next steps', 'Publish the guidance in Welsh and English.',
+      'Conclusion', 'Feedback', 'Write to care.leavers@example.gov.uk.',
+      'Annex A: progress on each commitment', 'Every commitment, by department, with its status and progress', 'Department Commitment Progress',
+      '© Crown copyright 2024', 'This publication is licensed under the terms of the Open Government Licence v3.0, except where otherwise stated.',
+    ].map(collapse);
+    let at = 0;
+    for (const phrase of expected) {
+      const found = text.indexOf(phrase, at);
+      expect({ phrase, found: found !== -1 }).toEqual({ phrase, found: true });
+      at = found + phrase.length;
+    }
+  }, SLOW);
+
+  test('keeps Welsh, Polish and Māori letters and typographic punctuation as written', () => {
+    const text = flowText(fixturePdf);
+    for (const phrase of [
+      'In Gŵyl Dewi week', 'Tŷ Hapus and Llŷn', 'Siân Llŷr', 'Paweł Łukasiewicz mentors care leavers who moved from Łódź and Kraków',
+      'whānau and tūpuna from the Māori community', '€20 million has been set aside for 2025 – and £15 million more',
+      '“a real change”, as one adviser put it…', 'Poland’s diaspora and Aotearoa’s whānau',
+    ]) expect(text).toContain(phrase);
+  }, SLOW);
+
+  test('warns, naming the file, line and field, about a character no font has, and keeps it in the text layer', () => {
+    expect(fixtureRun.stderr).toContain('test/fixtures/pdf/2024/departments/dwp.yaml:8:79  warning  pledges[0].commitment: "住" (U+4F4F) is in none of the PDF\'s fonts');
+    expect(fixtureRun.stderr).toContain('missing-glyph');
+    // The replacement glyph carries the real character as ActualText, so it is read and copied right.
+    expect(poppler('pdftotext', [fixturePdf, '-'])).toContain('住');
+  }, SLOW);
+
+  test('tags the structure: headings, paragraphs, lists, tables with scoped headers, links and the chart as a figure', () => {
+    const tree = poppler('pdfinfo', ['-struct', fixturePdf]);
+    for (const tag of ['Document', 'Sect', 'H1', 'H2', 'H3', 'H4', 'H5', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'Caption', 'TR', 'TH', 'TD',
+      'Link', 'Figure', 'TOC', 'TOCI', 'Reference', 'BlockQuote', 'Div']) {
+      expect({ tag, present: new RegExp(`^\\s*${tag}\\b`, 'm').test(tree) }).toEqual({ tag, present: true });
+    }
+    expect(tree).toContain('/Scope /Column');
+    expect(tree).toContain('/Scope /Row');
+    // Link annotations sit in the tree (as object references) under their Link elements.
+    expect(tree).toMatch(/Link \(inline\)\n\s+Object \d+ 0/);
+    const bytes = readFileSync(fixturePdf, 'latin1');
+    expect(bytes).toContain('/Tabs /S');
+    expect(bytes).toContain('/Alt (3 pledges from 2 departments by status. Pledged: 1 \\(34%\\); Delayed: 1 \\(33%\\); Met: 1 \\(33%\\).)');
+    // Running footers and rules are artifacts, outside the structure tree.
+    expect(poppler('pdfinfo', ['-struct-text', fixturePdf])).not.toMatch(/\d+ of \d+/);
+  }, SLOW);
+
+  test('gives the same bytes for the same input, and takes its date from SOURCE_DATE_EPOCH', async () => {
+    const m = await model(fixture, '2024', '2023');
+    const first = await writePdf(m);
+    const second = await writePdf(m);
+    expect(Buffer.compare(first.data, second.data)).toBe(0);
+    expect(Buffer.compare(Buffer.from(first.data), readFileSync(fixturePdf))).toBe(0);
+
+    const dated = await run(['report', '2024', '--data', 'test/fixtures/pdf', '--format', 'pdf', '-o', join(tmp, 'dated.pdf')], { cwd: repoRoot, env: { SOURCE_DATE_EPOCH: '1700000000' } });
+    expect(dated.code).toBe(0);
+    expect(info(join(tmp, 'dated.pdf'))).toMatchObject({ CreationDate: '2023-11-14T22:13:20Z', ModDate: '2023-11-14T22:13:20Z' });
+    const wrong = await run(['report', '2024', '--data', 'test/fixtures/pdf', '--format', 'pdf', '-o', join(tmp, 'wrong.pdf')], { cwd: repoRoot, env: { SOURCE_DATE_EPOCH: 'yesterday' } });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('SOURCE_DATE_EPOCH must be a whole number of seconds');
+  }, SLOW);
+
+  test('writes to standard output with -o -', async () => {
+    const result = await run(['report', '2024', '--data', 'test/fixtures/pdf', '--format', 'pdf', '-o', '-'], { cwd: repoRoot });
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('%PDF-1.7')).toBe(true);
+    expect(result.stdout.trimEnd().endsWith('%%EOF')).toBe(true);
+  }, SLOW);
+});
+
+describe('a report of 500 pledges', () => {
+  const dir = join(tmp, 'big');
+  const pdf = join(dir, 'out', 'covenant-2030.pdf');
+  let commitments: string[] = [];
+
+  beforeAll(async () => {
+    ({ commitments } = writeBigData(dir, { pledges: 500, departments: 12, long: true }));
+    const result = await run(['report', '2030', '--data', dir, '--format', 'pdf', '--out', join(dir, 'out')], { cwd: repoRoot });
+    expect(result.code).toBe(0);
+  }, SLOW);
+
+  test('holds every commitment, word for word', () => {
+    const text = flowText(pdf);
+    const missing = commitments.slice(1).filter((c) => !text.includes(collapse(c)));
+    expect(missing).toEqual([]);
+  }, SLOW);
+
+  test('holds a 2,000-word commitment to its last word, in its section and in the annex', () => {
+    const words = longCommitment().split(' ');
+    expect(words).toHaveLength(2000);
+    const text = flowText(pdf);
+    // In the section it flows across pages; in the annex its row is split across pages.
+    const first = text.indexOf(words.join(' '));
+    expect(first).toBeGreaterThan(-1);
+    const annex = text.indexOf('Annex A: progress on each commitment', first);
+    expect(annex).toBeGreaterThan(first);
+    expect(inOrder(text.slice(annex), words)).toBe(true);
+    expect(text.slice(annex)).toContain(words[words.length - 1]);
+  }, SLOW);
+
+  test('repeats the annex header on every page the annex takes', () => {
+    const all = pages(pdf);
+    const start = all.findIndex((lines) => lines.includes('Annex A: progress on each commitment'));
+    const end = all.findIndex((lines) => lines.some((l) => l.startsWith('© Crown copyright')));
+    expect(end - start).toBeGreaterThan(10);
+    for (const lines of all.slice(start, end)) expect(lines).toContain('Department Commitment Progress');
+  }, SLOW);
+
+  test('bookmarks every part and every department in the annex', () => {
+    const marks = outline(pdf).map((m) => m.title);
+    expect(marks).toEqual(expect.arrayContaining(['Contents', 'Summary of progress', 'Annex A: progress on each commitment', 'Department number 1', 'Department number 12']));
+    expect(marks.filter((t) => t.startsWith('Department number'))).toHaveLength(12);
+  }, SLOW);
+});
+
+describe('the 2014 report', () => {
+  const pdf = join(tmp, 'covenant-2014.pdf');
+  beforeAll(async () => {
+    const result = await run(['report', '2014', '--format', 'pdf', '-o', pdf], { cwd: repoRoot });
+    expect(result.code).toBe(0);
+  }, SLOW);
+
+  test('holds every sentence of the seed and all of Annex A', async () => {
+    const text = flowText(pdf);
+    const sentences = readFileSync(`${fixturesDir}prose/seed-003-sentences.txt`, 'utf8').split('\n').filter((l) => l.trim()).map(collapse);
+    expect(sentences.filter((s) => !text.includes(s))).toEqual([]);
+    const m = await model(`${repoRoot}data`, '2014', '2013');
+    const annex = text.slice(text.lastIndexOf(m.annex.title));
+    for (const group of m.annex.groups) {
+      for (const pledge of group.pledges) {
+        // A row split across pages interleaves its cells, so each cell's words are followed on their own.
+        for (const cell of [plainText(pledge.commitment), ...(pledge.progress ? [plainText(pledge.progress)] : [])]) {
+          expect({ pledge: pledge.anchor, found: inOrder(annex, collapse(cell).split(' ')) }).toEqual({ pledge: pledge.anchor, found: true });
+        }
+      }
+    }
+  }, SLOW);
+});
