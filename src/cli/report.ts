@@ -1,7 +1,7 @@
 // `covenant report <year>`: validate, build the report model once, write each format asked for.
 import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { loadDataset } from '../data/dataset.js';
+import { listYears, loadDataset } from '../data/dataset.js';
 import { streamFileAtomic, writeFileAtomic } from '../data/atomic.js';
 import { isError } from '../problems.js';
 import { buildReport } from '../report/build.js';
@@ -31,8 +31,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   const dir = dataDir(io, options.data);
   // The previous year is compared with when its data exists, or when --previous names one.
   const previous = options.previous ?? String(Number(year) - 1);
-  const probe = await loadDataset({ dataDir: dir, cwd: io.cwd, years: [] });
-  const withPrevious = options.previous !== undefined || probe.dataset?.available.includes(previous) === true;
+  const withPrevious = options.previous !== undefined || (await listYears(dir)).includes(previous);
   const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: withPrevious ? [year, previous] : [year] });
   if (!result.dataset || result.problems.some(isError)) {
     writeProblems(io, result);

@@ -1,29 +1,55 @@
 // Writing so that nothing half-written is ever left behind: a file, or a whole folder, is built
-// under a temporary name beside its target and renamed into place at the end.
+// under a temporary name beside its target and renamed into place at the end. The temporary
+// names still open are known, so an interrupted run (Ctrl-C, SIGTERM) can remove them.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, type Stats, type WriteStream } from 'node:fs';
 import { chmod, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 
-const suffix = () => `${process.pid}-${randomBytes(4).toString('hex')}`;
+/** Temporary files and folders being written now. */
+const pending = new Set<string>();
 
-/** Replaces (or creates) `path` in one rename; an existing file keeps its permissions. */
+/** Removes every temporary file or folder still being written: for a signal handler. */
+export function removePendingSync(): void {
+  for (const path of pending) rmSync(path, { recursive: true, force: true });
+  pending.clear();
+}
+
+function temporaryBeside(path: string): string {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  pending.add(temp);
+  return temp;
+}
+
+async function discard(temp: string): Promise<void> {
+  await rm(temp, { recursive: true, force: true });
+  pending.delete(temp);
+}
+
+async function placed(temp: string, path: string, existing: Stats | undefined): Promise<void> {
+  // The new file keeps the permissions of the one it replaces.
+  if (existing) await chmod(temp, existing.mode & 0o7777);
+  await rename(temp, path);
+  pending.delete(temp);
+}
+
+/** A device or pipe (/dev/null, /dev/stdout, a FIFO) is written to, never replaced by a rename. */
+const isSpecial = (existing: Stats | undefined) => existing !== undefined && !existing.isFile() && !existing.isDirectory();
+
+/** Replaces (or creates) `path` in one rename. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const existing = await stat(path).catch(() => undefined);
-  // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written to, never replaced by a rename.
-  if (existing && !existing.isFile() && !existing.isDirectory()) {
+  if (isSpecial(existing)) {
     await writeFile(path, data);
     return;
   }
-  const temp = join(dirname(path), `.${basename(path)}.${suffix()}.tmp`);
-  const mode = existing ? existing.mode & 0o7777 : undefined;
+  const temp = temporaryBeside(path);
   try {
     await writeFile(temp, data, { flag: 'wx' });
-    if (mode !== undefined) await chmod(temp, mode);
-    await rename(temp, path);
+    await placed(temp, path, existing);
   } catch (error) {
-    await rm(temp, { force: true });
+    await discard(temp);
     throw error;
   }
 }
@@ -33,10 +59,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * a stream on the temporary file, which is renamed into place only once `produce` has finished.
  */
 export async function streamFileAtomic<T>(path: string, produce: (out: WriteStream) => Promise<T>): Promise<T> {
-  const temp = join(dirname(path), `.${basename(path)}.${suffix()}.tmp`);
-  const mode = await stat(path).then((s) => s.mode & 0o7777, () => undefined);
+  const existing = await stat(path).catch(() => undefined);
+  const special = isSpecial(existing);
+  const temp = special ? path : temporaryBeside(path);
   // Opened first, so a folder that cannot be written to fails here rather than mid-stream.
-  const out = createWriteStream(temp, { fd: await open(temp, 'wx') });
+  const out = createWriteStream(temp, { fd: await open(temp, special ? 'w' : 'wx') });
   // A write that fails later (a full disk) stops the producer, which may be waiting for 'drain'.
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined);
@@ -44,13 +71,12 @@ export async function streamFileAtomic<T>(path: string, produce: (out: WriteStre
     const result = await Promise.race([produce(out), failed]);
     out.end();
     await finished(out);
-    if (mode !== undefined) await chmod(temp, mode);
-    await rename(temp, path);
+    if (!special) await placed(temp, path, existing);
     return result;
   } catch (error) {
     out.destroy();
     await finished(out).catch(() => undefined);
-    await rm(temp, { force: true });
+    if (!special) await discard(temp);
     throw error;
   }
 }
@@ -61,7 +87,7 @@ export async function streamFileAtomic<T>(path: string, produce: (out: WriteStre
  */
 export async function writeFolderAtomic(target: string, files: ReadonlyMap<string, string>): Promise<void> {
   // mkdir (not mkdtemp, whose folder is private to its owner) so the folder gets the usual permissions.
-  const temp = join(dirname(target), `.${basename(target)}.${suffix()}.tmp`);
+  const temp = temporaryBeside(target);
   await mkdir(temp);
   try {
     for (const [relativePath, text] of files) {
@@ -70,9 +96,9 @@ export async function writeFolderAtomic(target: string, files: ReadonlyMap<strin
       await writeFile(path, text, { flag: 'wx' });
     }
     if (await stat(target).then(() => true, () => false)) throw new Error(`${target} already exists`);
-    await rename(temp, target);
+    await placed(temp, target, undefined);
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
+    await discard(temp);
     throw error;
   }
 }

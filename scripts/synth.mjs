@@ -1,6 +1,8 @@
-// Writes a large, valid data folder for scale tests: many departments, thousands of pledges of
-// varied length, a narrative for every theme. Deterministic: the same arguments give the same files.
-// By hand: `node test/helpers/big-data.mjs /tmp/big 10000` then `covenant report 2030 --data /tmp/big`.
+// Writes a large, valid data folder for scale tests and the benchmark: many departments, thousands
+// of pledges of varied length, a narrative for every theme, and optionally a second year (2031) in
+// which about a third of the statuses and figures move. Deterministic: the same arguments give the
+// same files. By hand: `node scripts/synth.mjs /tmp/big 10000 [--two-years]`, then
+// `covenant report 2030 --data /tmp/big`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,10 +35,11 @@ export function longCommitment(count = 2000) {
 
 /**
  * Writes `<dir>/programme.yaml` and `<dir>/2030/` with `pledges` pledges across `departments`
- * departments. With `long: true` the first pledge's commitment is longCommitment().
+ * departments. With `long: true` the first pledge's commitment is longCommitment(). With
+ * `twoYears: true`, also `<dir>/2031/` with the same pledges, a third of them moved.
  * Returns the commitments' texts, in file order.
  */
-export function writeBigData(dir, { pledges = 500, departments = 20, long = false, seed = 1 } = {}) {
+export function writeBigData(dir, { pledges = 500, departments = 20, long = false, seed = 1, twoYears = false } = {}) {
   const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const sentence = (min, max) => {
@@ -47,9 +50,10 @@ export function writeBigData(dir, { pledges = 500, departments = 20, long = fals
   const paragraph = (sentences) => Array.from({ length: sentences }, () => sentence(8, 22)).join(' ');
   const themes = THEMES.map((title) => ({ id: slug(title), title }));
 
-  mkdirSync(join(dir, '2030', 'departments'), { recursive: true });
+  const years = twoYears ? ['2030', '2031'] : ['2030'];
+  for (const year of years) mkdirSync(join(dir, year, 'departments'), { recursive: true });
   writeFileSync(join(dir, 'programme.yaml'), stringify({ name: 'Care Leaver Covenant', themes }));
-  writeFileSync(join(dir, '2030', 'report.yaml'), stringify({
+  const report = {
     title: 'Care Leaver Covenant',
     subtitle: `Progress on ${pledges} pledges`,
     date: '2030-10-01',
@@ -66,7 +70,8 @@ export function writeBigData(dir, { pledges = 500, departments = 20, long = fals
     })),
     conclusion: `${paragraph(3)}\n`,
     feedback: `${paragraph(1)}\n`,
-  }));
+  };
+  for (const year of years) writeFileSync(join(dir, year, 'report.yaml'), stringify({ ...report, date: `${year}-10-01` }));
 
   const commitments = [];
   const perDepartment = Math.ceil(pledges / departments);
@@ -88,17 +93,28 @@ export function writeBigData(dir, { pledges = 500, departments = 20, long = fals
         ...(next() < 0.2 ? { links: [{ title: 'Guidance', url: `https://www.gov.uk/guidance/${id}-${p + 1}` }] } : {}),
       });
     }
-    writeFileSync(join(dir, '2030', 'departments', `${id}.yaml`), stringify({ id, name: `Department number ${d + 1}`, short_name: `D${d + 1}`, pledges: list }, { lineWidth: 0 }));
+    const department = { id, name: `Department number ${d + 1}`, short_name: `D${d + 1}` };
+    writeFileSync(join(dir, '2030', 'departments', `${id}.yaml`), stringify({ ...department, pledges: list }, { lineWidth: 0 }));
+    if (!twoYears) continue;
+    const moved = list.map((pledge) => (next() < 0.33
+      ? { ...pledge, status: pick(STATUSES), ...(pledge.metrics ? { metrics: [{ ...pledge.metrics[0], value: pledge.metrics[0].value + Math.floor(next() * 500) }] } : {}) }
+      : pledge));
+    writeFileSync(join(dir, '2031', 'departments', `${id}.yaml`), stringify({ ...department, pledges: moved }, { lineWidth: 0 }));
   }
   return { commitments };
 }
 
+/** A department count that grows with the programme: 25 pledges a department, 40 at most. */
+export function departmentsFor(pledges) {
+  return Math.min(40, Math.max(1, Math.round(pledges / 25)));
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [dir, count] = process.argv.slice(2);
+  const [dir, count] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   if (!dir) {
-    process.stderr.write('usage: node test/helpers/big-data.mjs <dir> [pledges]\n');
+    process.stderr.write('usage: node scripts/synth.mjs <dir> [pledges] [--two-years]\n');
     process.exit(2);
   }
-  const { commitments } = writeBigData(dir, { pledges: Number(count ?? 500), departments: Math.min(40, Math.max(1, Math.round(Number(count ?? 500) / 25))) });
+  const { commitments } = writeBigData(dir, { pledges: Number(count ?? 500), departments: departmentsFor(Number(count ?? 500)), twoYears: process.argv.includes('--two-years') });
   process.stderr.write(`wrote ${commitments.length} pledges under ${dir}\n`);
 }

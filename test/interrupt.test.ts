@@ -1,0 +1,57 @@
+// Output appears whole or not at all: a run stopped mid-PDF (Ctrl-C, SIGTERM, even SIGKILL)
+// leaves the earlier report exactly as it was, and the catchable signals leave no temporary file.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeBigData } from '../scripts/synth.mjs';
+
+const bin = join(process.cwd(), 'bin/covenant.js');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'covenant-interrupt-'));
+  // Large enough that the PDF takes seconds: time to interrupt it while it is being written.
+  writeBigData(join(dir, 'data'), { pledges: 1500, departments: 30 });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Starts a PDF run over an earlier report, sends `signal` once the temporary file exists. */
+async function interrupt(signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string; files: string[]; earlier: string }> {
+  const out = join(dir, `out-${signal}`);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'covenant-2030.pdf'), 'the earlier report');
+  const child = spawn(process.execPath, [bin, 'report', '2030', '--format', 'pdf', '--out', out, '--data', join(dir, 'data')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 60_000;
+  while (!readdirSync(out).some((f) => f.endsWith('.tmp'))) {
+    if (Date.now() > deadline) throw new Error(`no temporary file appeared; stderr: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  child.kill(signal);
+  const code = await exited;
+  return { code, stderr, files: readdirSync(out).sort(), earlier: readFileSync(join(out, 'covenant-2030.pdf'), 'utf8') };
+}
+
+test('Ctrl-C: exit 130, the earlier report untouched, no temporary file left', async () => {
+  const { code, stderr, files, earlier } = await interrupt('SIGINT');
+  expect(code).toBe(130);
+  expect(stderr).toContain('stopped by SIGINT; no file was changed');
+  expect(earlier).toBe('the earlier report');
+  expect(files).toEqual(['covenant-2030.pdf']);
+});
+
+test('SIGTERM: exit 143, the same', async () => {
+  const { code, files, earlier } = await interrupt('SIGTERM');
+  expect(code).toBe(143);
+  expect(earlier).toBe('the earlier report');
+  expect(files).toEqual(['covenant-2030.pdf']);
+});
+
+test('SIGKILL cannot be caught, but the earlier report is still the earlier report', async () => {
+  const { earlier, files } = await interrupt('SIGKILL');
+  expect(earlier).toBe('the earlier report');
+  expect(files).toContain('covenant-2030.pdf');
+});
