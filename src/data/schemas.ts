@@ -1,7 +1,7 @@
-// The JSON Schemas shipped in schemas/, compiled once each with ajv.
+// The JSON Schemas shipped in schemas/, and their validators, compiled at build time by
+// scripts/build-validators.js into build/validators.cjs.
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 
 export type FileKind = 'programme' | 'report' | 'department';
@@ -17,15 +17,9 @@ export function schemaFor(kind: FileKind): Record<string, unknown> {
   return JSON.parse(schemaText(kind)) as Record<string, unknown>;
 }
 
-let ajv: InstanceType<typeof Ajv2020.default> | undefined;
-const compiled = new Map<FileKind, ValidateFunction>();
+let compiled: Record<FileKind, ValidateFunction> | undefined;
 
 export function validator(kind: FileKind): ValidateFunction {
-  let validate = compiled.get(kind);
-  if (!validate) {
-    ajv ??= addFormats.default(new Ajv2020.default({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }), ['date', 'uri']);
-    validate = ajv.compile(schemaFor(kind));
-    compiled.set(kind, validate);
-  }
-  return validate;
+  compiled ??= createRequire(import.meta.url)('../../build/validators.cjs') as Record<FileKind, ValidateFunction>;
+  return compiled[kind];
 }
