@@ -4,6 +4,7 @@ import { loadDataset } from '../data/dataset.js';
 import { diffFormatters, type DiffFormat } from '../diff/index.js';
 import { isError } from '../problems.js';
 import { compareYears } from '../report/changes.js';
+import { progress } from './progress.js';
 import { checkYear, colourLevel, dataDir, EXIT, type Io } from './io.js';
 import { writeProblems } from './failures.js';
 
@@ -15,7 +16,9 @@ export interface DiffOptions {
 
 export async function diff(io: Io, from: string, to: string, options: DiffOptions): Promise<number> {
   const years = [...new Set([checkYear(from), checkYear(to)])];
-  const result = await loadDataset({ dataDir: dataDir(io, options.data), cwd: io.cwd, years });
+  const reading = progress(io);
+  const result = await loadDataset({ dataDir: dataDir(io, options.data), cwd: io.cwd, years, onFile: (n) => reading.update(`read ${n} files`) });
+  reading.done();
   // Both years are validated first; warnings (an empty progress, say) are `validate`'s to show.
   if (!result.dataset || result.problems.some(isError)) {
     writeProblems(io, result);

@@ -9,6 +9,7 @@ import { FORMATS, writers, type Format, type RenderWarning } from '../render/ind
 import { TemplateError } from '../render/templates.js';
 import { cannotWrite, writeProblems } from './failures.js';
 import { writeRenderWarnings } from './render-warnings.js';
+import { progress } from './progress.js';
 import { checkYear, dataDir, EXIT, UsageError, type Io } from './io.js';
 
 export interface ReportOptions {
@@ -32,7 +33,9 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   // The previous year is compared with when its data exists, or when --previous names one.
   const previous = options.previous ?? String(Number(year) - 1);
   const withPrevious = options.previous !== undefined || (await listYears(dir)).includes(previous);
-  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: withPrevious ? [year, previous] : [year] });
+  const reading = progress(io);
+  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: withPrevious ? [year, previous] : [year], onFile: (n) => reading.update(`read ${n} files`) });
+  reading.done();
   if (!result.dataset || result.problems.some(isError)) {
     writeProblems(io, result);
     return EXIT.invalidData;

@@ -18,6 +18,8 @@ export interface LoadOptions {
   cwd: string;
   /** The years to load; all that exist when omitted. */
   years?: readonly string[];
+  /** Told each time a file has been read and checked: for a progress line on long runs. */
+  onFile?: (filesRead: number) => void;
 }
 
 export interface LoadResult {
@@ -56,7 +58,7 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
 
   /** Reads, parses and schema-checks one file; its value only when all of that passed. */
   async function read<T>(path: string, kind: 'programme' | 'report' | 'department'): Promise<{ source: SourceFile; value: T; valid: boolean } | undefined> {
-    fileCount++;
+    options.onFile?.(++fileCount);
     const loaded = await loadYaml(path, display(path));
     problems.push(...loaded.problems);
     if (!loaded.source || loaded.problems.length > 0) {
