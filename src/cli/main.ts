@@ -18,7 +18,6 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--data <dir>', 'the data folder (default: $COVENANT_DATA or ./data)')
     .option('--debug', 'show stack traces of internal errors')
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(run covenant --help for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -63,7 +62,14 @@ function program(io: Io, done: (code: number) => void): Command {
   // Year over year: diff, new-year, fmt, export (src/cli/year-commands.ts).
   registerYearCommands(cli, io, done, data);
 
+  for (const command of [cli, ...cli.commands]) command.showHelpAfterError(usage(command));
   return cli;
+}
+
+/** What follows a usage error: the command's usage line, and where its help is. */
+function usage(command: Command): string {
+  const name = command.parent ? `covenant ${command.name()}` : 'covenant';
+  return `Usage: ${name} ${command.usage()}\n(run ${name} --help for more)`;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -72,13 +78,19 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 
 export async function main(io: Io): Promise<number> {
   let code: number = EXIT.ok;
+  const cli = program(io, (c) => (code = c));
+  // The command that is running, for the usage line after a usage error found in its action.
+  let running: Command = cli;
+  cli.hook('preAction', (_cli, command) => {
+    running = command;
+  });
   try {
-    await program(io, (c) => (code = c)).parseAsync([...io.argv], { from: 'user' });
+    await cli.parseAsync([...io.argv], { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (error instanceof UsageError) {
-      io.stderr.write(`covenant: ${error.message}\n(run covenant --help for usage)\n`);
+      io.stderr.write(`covenant: ${error.message}\n${usage(running)}\n`);
       return EXIT.usage;
     }
     const detail = error instanceof Error ? error.message : String(error);

@@ -21,6 +21,9 @@ function typeOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `text ("${shorten(value)}")`;
+  // YAML reads 1e400 as Infinity and .nan as NaN: neither is a figure JSON Schema accepts.
+  if (typeof value === 'number' && Number.isNaN(value)) return '.nan (not a number)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to hold';
   if (typeof value === 'number') return `a number (${value})`;
   if (typeof value === 'boolean') return `${value}`;
   return typeof value;
@@ -103,6 +106,8 @@ function describe(error: ErrorObject, segments: Segment[], value: unknown): { ru
         hint: 'write spaces, quotes and angle brackets percent-encoded (%20, %22, %3C, %3E)',
       };
     case 'pattern':
+      // Text the report cannot do without: spaces alone would print an empty pledge, case study or quote.
+      if (params.pattern === '\\S') return { rule: 'empty', message: `${name} must not be empty` };
       if (segments[segments.length - 1] === 'url') return linkProblem(name, value);
       return {
         rule: 'id',

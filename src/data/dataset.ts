@@ -1,9 +1,10 @@
 // Loading a data folder: programme.yaml and the years asked for, every file checked, every
 // problem collected; the domain model only when nothing is wrong.
 import { readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isError, sortProblems, type Problem } from '../problems.js';
-import { loadYaml, type SourceFile } from './load.js';
+import { cannotRead, loadYaml, type SourceFile } from './load.js';
 import { sortDepartments, type Dataset, type Department, type Year } from './model.js';
 import { checkSchema } from './check-schema.js';
 import { checkDepartment, checkProgramme, checkReport, programmeIds, type ProgrammeIds } from './rules.js';
@@ -36,9 +37,20 @@ async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isDirectory(), () => false);
 }
 
+/** A folder's entries; none when it does not exist; the error when it exists but cannot be read. */
+async function entriesOf(path: string): Promise<{ entries: Dirent[] } | { error: unknown }> {
+  try {
+    return { entries: await readdir(path, { withFileTypes: true }) };
+  } catch (error) {
+    return (error as { code?: unknown } | null)?.code === 'ENOENT' ? { entries: [] } : { error };
+  }
+}
+
+const yearsIn = (entries: readonly Dirent[]) => entries.filter((e) => e.isDirectory() && YEAR_PATTERN.test(e.name)).map((e) => e.name).sort();
+
 export async function listYears(dataDir: string): Promise<string[]> {
-  const entries = await readdir(dataDir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory() && YEAR_PATTERN.test(e.name)).map((e) => e.name).sort();
+  const listed = await entriesOf(dataDir);
+  return 'entries' in listed ? yearsIn(listed.entries) : [];
 }
 
 export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
@@ -85,7 +97,9 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
     ids = programmeIds(programme.value);
   }
 
-  const available = await listYears(dataDir);
+  const listed = await entriesOf(dataDir);
+  if ('error' in listed) return { problems: [cannotRead(display(dataDir), listed.error, 'data folder')], sources, fileCount };
+  const available = yearsIn(listed.entries);
   const wanted = options.years ?? available;
   const years = new Map<string, Year>();
   for (const year of wanted) {
@@ -100,7 +114,9 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
     if (report) problems.push(...checkReport(report.source, ids));
 
     const departmentsDir = join(yearDir, 'departments');
-    const names = (await readdir(departmentsDir).catch(() => [] as string[])).sort();
+    const listedDepartments = await entriesOf(departmentsDir);
+    if ('error' in listedDepartments) problems.push(cannotRead(display(departmentsDir), listedDepartments.error, 'folder'));
+    const names = ('entries' in listedDepartments ? listedDepartments.entries.map((e) => e.name) : []).sort();
     for (const name of names.filter((n) => /\.ya?ml$/.test(n) && !n.endsWith('.yaml'))) {
       problems.push({ file: display(join(departmentsDir, name)), line: 0, column: 0, severity: 'warning', rule: 'ignored-file',
         message: 'this file is ignored: department files end in .yaml', hint: `rename it to ${name.replace(/\.yml$/, '.yaml')}` });
@@ -112,7 +128,7 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
       problems.push(...checkDepartment(department.source, ids));
       if (department.valid) departments.push({ ...department.value, file: department.source.path });
     }
-    if (names.length === 0) {
+    if (names.length === 0 && 'entries' in listedDepartments) {
       problems.push({ file: display(departmentsDir), line: 0, column: 0, severity: 'warning', rule: 'no-departments',
         message: `${year} has no department files`, hint: `add one file a department, e.g. ${display(join(departmentsDir, 'dwp.yaml'))}` });
     }

@@ -1,14 +1,19 @@
 // Reading one YAML file: strict UTF-8, parsed with positions kept, every syntax problem located.
 import { readFile, stat } from 'node:fs/promises';
-import { isAlias, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { LineCounter, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../problems.js';
+import { MAX_DEPTH, MAX_YAML_ERRORS, parseWithin } from './yaml-document.js';
 
-/** Larger files are refused before they are read: no real department file comes near it. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export { MAX_DEPTH, MAX_YAML_ERRORS };
+
+/**
+ * Larger files are refused before they are read. The largest real file (2014's report) is 34 KB;
+ * the parser's tokens take over a hundred bytes of memory for each byte of some junk (`- a: `
+ * repeated): 20 MB of that takes a minute and 2.5 GB to read, 2 MB a few seconds.
+ */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** How many times aliases may be expanded in one file (a "billion laughs" guard). */
 export const MAX_ALIAS_COUNT = 100;
-/** How deeply collections may nest; the schemas need five levels. */
-export const MAX_DEPTH = 64;
 
 export interface SourceFile {
   /** Display path, relative to the working directory. */
@@ -52,7 +57,6 @@ function decode(bytes: Buffer, path: string): { text?: string; problem?: Problem
 }
 
 const YAML_MESSAGES: Record<string, (m: string) => string> = {
-  DUPLICATE_KEY: () => 'this key is already set earlier in the same mapping; keep one',
   TAB_AS_INDENT: () => 'tabs are not allowed for indentation in YAML; indent with spaces',
   BAD_INDENT: (m) => `wrong indentation: ${m.charAt(0).toLowerCase()}${m.slice(1)}`,
   MULTIPLE_DOCS: () => 'the file holds more than one YAML document (a second "---"); keep one',
@@ -64,19 +68,25 @@ const YAML_MESSAGES: Record<string, (m: string) => string> = {
 
 const UNCLOSED_QUOTE = /^Missing closing (["'])quote$/;
 
-/** The start of the quoted scalar that ends at `end`. */
-function quoteStart(doc: Document.Parsed, end: number): number | undefined {
-  let start: number | undefined;
-  visit(doc, {
-    Scalar(_key, node) {
-      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === end) {
-        start = node.range[0];
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return start;
+/**
+ * Where each quoted text starts, by where it ends: an unclosed quote is reported where it opens.
+ * Gathered in one walk when first asked for, so a file with many errors costs no more than one.
+ */
+function quoteStarts(doc: Document.Parsed | undefined) {
+  let quotes: Map<number, number> | undefined;
+  return (end: number): number | undefined => {
+    if (!doc) return undefined;
+    if (!quotes) {
+      const found = new Map<number, number>();
+      visit(doc, {
+        Scalar(_key, node) {
+          if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) found.set(node.range[1], node.range[0]);
+        },
+      });
+      quotes = found;
+    }
+    return quotes.get(end);
+  };
 }
 
 /**
@@ -85,83 +95,68 @@ function quoteStart(doc: Document.Parsed, end: number): number | undefined {
  * and a tab in front of a key after a `|` block as "block scalar lines must not be less indented"
  * (it reads the line as part of the block). Any error on a line indented with a tab is that tab.
  */
-function place(error: YAMLError, message: string, doc: Document.Parsed, text: string): { offset: number; length: number; code: string } {
+function place(error: YAMLError, message: string, quoteStart: (end: number) => number | undefined, text: string, lineCounter: LineCounter): { offset: number; length: number; code: string } {
   const offset = error.pos[0];
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineCounter.lineStarts[lineCounter.linePos(offset).line - 1] ?? 0;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   const tab = indent.indexOf('\t');
   if (tab >= 0) return { offset: lineStart + tab, length: indent.length - tab, code: 'TAB_AS_INDENT' };
   if (error.code === 'BAD_INDENT' && offset < lineStart + indent.length) return { offset: lineStart + indent.length, length: 1, code: error.code };
-  const quote = error.code === 'MISSING_CHAR' && UNCLOSED_QUOTE.test(message) ? quoteStart(doc, offset) : undefined;
+  const quote = error.code === 'MISSING_CHAR' && UNCLOSED_QUOTE.test(message) ? quoteStart(offset) : undefined;
   if (quote !== undefined) return { offset: quote, length: 1, code: error.code };
   return { offset, length: Math.max(1, Math.min(error.pos[1] - offset, 80)), code: error.code };
 }
 
-/** "key "name" is already set on line 2": the repeated key and where it was first set. */
-function duplicateKey(doc: Document.Parsed, lineCounter: LineCounter, offset: number): string {
-  let message = YAML_MESSAGES.DUPLICATE_KEY!('');
-  visit(doc, {
-    Map(_key, map) {
-      const repeated = map.items.find((pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);
-      if (!repeated || !isScalar(repeated.key)) return undefined;
-      const name = String(repeated.key.value);
-      const first = map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === name && pair !== repeated);
-      const line = isScalar(first?.key) && first.key.range ? lineCounter.linePos(first.key.range[0]).line : undefined;
-      message = `key "${name}" is already set${line ? ` on line ${line}` : ''} in the same mapping; keep one`;
-      return visit.BREAK;
-    },
-  });
-  return message;
-}
-
-function yamlProblems(doc: Document.Parsed, lineCounter: LineCounter, text: string, path: string): Problem[] {
-  return doc.errors.map((error) => {
+function yamlProblems(errors: readonly YAMLError[], doc: Document.Parsed | undefined, lineCounter: LineCounter, text: string, path: string): Problem[] {
+  const quoteStart = quoteStarts(doc);
+  return errors.map((error) => {
     const raw = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
-    const { offset, length, code } = place(error, raw, doc, text);
+    const { offset, length, code } = place(error, raw, quoteStart, text, lineCounter);
     const { line, col } = lineCounter.linePos(offset);
     const describe = YAML_MESSAGES[code];
-    const message = code === 'DUPLICATE_KEY' ? duplicateKey(doc, lineCounter, offset) : describe ? describe(raw) : raw;
+    const message = describe ? describe(raw) : raw;
     return { ...problemAt(path, line, col, `yaml-${code.toLowerCase().replace(/_/g, '-')}`, message), length };
   });
 }
 
-/** Collections nested deeper than MAX_DEPTH, and the first alias, found in one walk. */
-function inspect(doc: Document.Parsed): { tooDeep?: number; firstAlias?: number } {
-  const found: { tooDeep?: number; firstAlias?: number } = {};
-  visit(doc, (_key, node, path) => {
-    if (isAlias(node) && found.firstAlias === undefined) found.firstAlias = node.range?.[0] ?? 0;
-    if (path.length > MAX_DEPTH * 2 && found.tooDeep === undefined) {
-      found.tooDeep = (node as { range?: [number] }).range?.[0] ?? 0;
+/** The offset of the first alias: where a too-large expansion is reported. */
+function firstAlias(doc: Document.Parsed): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
       return visit.BREAK;
-    }
-    return undefined;
+    },
   });
-  return found;
+  return offset;
 }
 
 export function parseYaml(text: string, path: string): Loaded {
   const lineCounter = new LineCounter();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false, strict: true });
-  } catch {
-    // The parser recurses once per nesting level: input nested thousands deep exhausts the stack.
-    return { problems: [problemAt(path, 1, 1, 'too-deep', `the data nests too deeply to read (over ${MAX_DEPTH} levels)`)] };
+  const parsed = parseWithin(body, lineCounter);
+  if ('tooDeep' in parsed) {
+    const { line, col } = lineCounter.linePos(parsed.tooDeep);
+    return { problems: [problemAt(path, line, col, 'too-deep', `the data nests more than ${MAX_DEPTH} levels deep`,
+      'a data file needs five or six levels; look for brackets [ { that are never closed, or lines indented ever further')] };
   }
+  if ('errors' in parsed) {
+    const problems = yamlProblems(parsed.errors, undefined, lineCounter, body, path);
+    const last = problems[problems.length - 1]!;
+    return {
+      problems: [...problems, problemAt(path, last.line, last.column, 'yaml-too-many-errors',
+        `the file has more than ${MAX_YAML_ERRORS} YAML errors; it was not read past here`,
+        'check that this is the data file you meant; fix the first errors and validate again')],
+    };
+  }
+  const { doc } = parsed;
   const source: SourceFile = { path, text: body, doc, lineCounter, value: undefined };
-  const problems = yamlProblems(doc, lineCounter, body, path);
+  const problems = yamlProblems(doc.errors, doc, lineCounter, body, path);
   if (problems.length > 0) return { source, problems };
-
-  const { tooDeep, firstAlias } = inspect(doc);
-  if (tooDeep !== undefined) {
-    const { line, col } = lineCounter.linePos(tooDeep);
-    return { source, problems: [problemAt(path, line, col, 'too-deep', `the data nests more than ${MAX_DEPTH} levels deep`)] };
-  }
   try {
     source.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const { line, col } = lineCounter.linePos(firstAlias ?? 0);
+    const { line, col } = lineCounter.linePos(firstAlias(doc) ?? 0);
     const message = error instanceof Error && /alias/i.test(error.message)
       ? `aliases expand to too much data (more than ${MAX_ALIAS_COUNT} copies); write the values out instead of using * aliases`
       : `the YAML could not be read: ${error instanceof Error ? error.message : String(error)}`;
@@ -170,14 +165,36 @@ export function parseYaml(text: string, path: string): Loaded {
   return { source, problems: [] };
 }
 
+/** Why the system would not give a file's bytes, in words; the code as Node gives it otherwise. */
+const READ_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'a symbolic link that leads back to itself',
+  EIO: 'an input/output error',
+  ENOTDIR: 'a part of its path is a file, not a folder',
+  EMFILE: 'too many files open',
+};
+
+/** A file or folder the system would not read: a problem with the data, not a bug (exit 1, not 70). */
+export function cannotRead(path: string, error: unknown, what = 'file'): Problem {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason = typeof code === 'string' ? `${READ_ERRORS[code] ?? code} (${code})` : error instanceof Error ? error.message : String(error);
+  const permission = code === 'EACCES' || code === 'EPERM';
+  return problemAt(path, 0, 0, 'cannot-read', `the ${what} cannot be read: ${reason}`,
+    permission ? `let the user running covenant read it (check its permissions and owner)` : undefined);
+}
+
 export async function loadYaml(absolutePath: string, path: string): Promise<Loaded> {
   let size: number;
   try {
     const info = await stat(absolutePath);
     if (info.isDirectory()) return { problems: [problemAt(path, 0, 0, 'not-a-file', 'this is a folder, not a file', 'data files are YAML files; rename or move this folder')] };
+    // A pipe or a device would be read until it ends, which may be never.
+    if (!info.isFile()) return { problems: [problemAt(path, 0, 0, 'not-a-file', 'this is not a file but a pipe, socket or device', 'data files are YAML files; remove or rename this one')] };
     size = info.size;
-  } catch {
-    return { problems: [problemAt(path, 0, 0, 'missing-file', 'the file does not exist')] };
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === 'ENOENT') return { problems: [problemAt(path, 0, 0, 'missing-file', 'the file does not exist')] };
+    return { problems: [cannotRead(path, error)] };
   }
   if (size > MAX_FILE_BYTES) {
     return {
@@ -186,7 +203,12 @@ export async function loadYaml(absolutePath: string, path: string): Promise<Load
         'split a department into smaller files, or check the file is the one you meant')],
     };
   }
-  const bytes = await readFile(absolutePath);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolutePath);
+  } catch (error) {
+    return { problems: [cannotRead(path, error)] };
+  }
   const { text, problem } = decode(bytes, path);
   if (problem || text === undefined) return { problems: problem ? [problem] : [] };
   return parseYaml(text, path);

@@ -1,5 +1,5 @@
 // From a place in the data (a JSON pointer's segments) back to a line and column in the YAML.
-import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { SourceFile } from './load.js';
 
 export type Segment = string | number;
@@ -19,8 +19,26 @@ export function pointerToSegments(pointer: string): Segment[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/**
+ * Each mapping's pairs by key (the first, when a key repeats), made once: a file with a problem on
+ * each of thousands of keys would otherwise search the mapping once a problem.
+ */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let pairs = pairsByKey.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const pair of map.items) {
+      if (isPair(pair) && isScalar(pair.key) && !pairs.has(String(pair.key.value))) pairs.set(String(pair.key.value), pair);
+    }
+    pairsByKey.set(map, pairs);
+  }
+  return pairs.get(key);
+}
+
 function child(node: unknown, segment: Segment): unknown {
-  if (isMap(node)) return node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(segment))?.value;
+  if (isMap(node)) return pairOf(node, String(segment))?.value;
   if (isSeq(node) && typeof segment === 'number') return node.items[segment];
   return undefined;
 }
@@ -40,7 +58,7 @@ export function nodeAt(source: SourceFile, segments: readonly Segment[]): Node |
 export function keyAt(source: SourceFile, segments: readonly Segment[], key: string): Node | undefined {
   const map = nodeAt(source, segments);
   if (!isMap(map)) return undefined;
-  const pair = map.items.find((p: Pair) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+  const pair = pairOf(map, key);
   return isNode(pair?.key) ? pair.key : undefined;
 }
 

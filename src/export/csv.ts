@@ -9,7 +9,8 @@ export function csv({ rows, metricIds }: ExportTable): string {
   const header = [...FIXED_COLUMNS, ...metricIds.map((id) => `metric:${id}`)];
   const records = rows.map((r) => [
     r.department, r.department_name, r.pledge, r.theme, r.outcomes.join(';'), r.status, r.commitment, r.progress ?? '', r.next_steps ?? '',
-    ...metricIds.map((id) => (r.metrics[id] === undefined ? '' : String(r.metrics[id]))),
+    // Own keys only: a pledge without a metric called "constructor" would otherwise print Object's.
+    ...metricIds.map((id) => (Object.hasOwn(r.metrics, id) ? String(r.metrics[id]) : '')),
   ]);
   return stringify([header, ...records], {
     bom: true,

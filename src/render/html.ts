@@ -48,5 +48,5 @@ export function writeHtml(model: ReportModel, templates: TemplateSet): string {
     feedback: part(model.feedback),
     sections: model.sections.map((s) => ({ ...s, footnotes: notes(s.footnotes) })),
   };
-  return templates.render(toView(html, { escape: escapeHtml, rich: text.rich })).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n');
+  return templates.render(toView(html, { escape: escapeHtml, rich: text.rich })).replace(/[ \t]+(?=\n|$)/g, '').replace(/\n{3,}/g, '\n\n');
 }

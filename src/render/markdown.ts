@@ -39,9 +39,13 @@ function markdownModel(model: ReportModel) {
   };
 }
 
-/** Blank lines collapsed and trailing spaces dropped: templates can space freely. */
+/**
+ * Blank lines collapsed and trailing spaces dropped: templates can space freely. Not with /$/m:
+ * JavaScript ends lines at U+2028 and U+2029 too, CommonMark does not, and the space it took from
+ * "1. \u2029" ended a list and let a later ``` swallow the rest of the report.
+ */
 function tidy(text: string): string {
-  return text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return text.replace(/[ \t]+(?=\n|$)/g, '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
 }
 
 export function writeMarkdown(model: ReportModel, templates: TemplateSet): string {

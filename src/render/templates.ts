@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { helpers } from './helpers.js';
+import { checkTemplate } from './template-check.js';
 
 export const shippedTemplates = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -21,13 +22,21 @@ interface Source {
   text: string;
 }
 
-async function sources(dir: string): Promise<Source[]> {
+async function sources(dir: string, display: (file: string) => string): Promise<Source[]> {
   const found: Source[] = [];
   const add = async (folder: string, prefix: string) => {
     const names = await readdir(folder).catch(() => [] as string[]);
     for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
       const file = join(folder, name);
-      found.push({ name: prefix + name.slice(0, -'.hbs'.length), file, text: await readFile(file, 'utf8') });
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        // A template the user cannot read (permissions, a folder named *.hbs) is theirs to fix, not a bug.
+        const code = (error as { code?: unknown } | null)?.code;
+        throw new TemplateError(display(file), 0, 0, `the template cannot be read (${typeof code === 'string' ? code : String(error)})`);
+      }
+      found.push({ name: prefix + name.slice(0, -'.hbs'.length), file, text });
     }
   };
   await add(dir, '');
@@ -75,23 +84,35 @@ export interface TemplateSet {
  * folder's files replacing shipped ones of the same name. `cwd` makes error paths relative.
  */
 export async function loadTemplates(format: string, custom: string | undefined, cwd: string): Promise<TemplateSet> {
+  const display = (file: string) => relative(cwd, file);
   const byName = new Map<string, Source>();
-  for (const s of await sources(join(shippedTemplates, format))) byName.set(s.name, s);
-  if (custom) for (const s of await sources(join(custom, format))) byName.set(s.name, s);
+  for (const s of await sources(join(shippedTemplates, format), display)) byName.set(s.name, s);
+  if (custom) for (const s of await sources(join(custom, format), display)) byName.set(s.name, s);
 
   const hb = Handlebars.create();
+  // {{log}} writes to the process's console: into the report itself when it goes to standard output.
+  hb.unregisterHelper('log');
   for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
   guardBlockHelpers(hb);
-  const display = (file: string) => relative(cwd, file);
+  // helperMissing and blockHelperMissing are Handlebars' own plumbing, not helpers to call.
+  const helperNames = new Set(Object.keys(hb.helpers).filter((name) => !name.endsWith('Missing')));
+  const partialNames = new Set([...byName.keys()].filter((name) => name.startsWith('partials/')).map((name) => name.slice('partials/'.length)));
   const compile = (source: Source) => {
+    let ast: ReturnType<typeof hb.parse>;
     try {
-      hb.parse(source.text);
+      ast = hb.parse(source.text);
     } catch (error) {
       const { line, column, reason } = position(error);
       throw new TemplateError(display(source.file), line, column, reason);
     }
+    const mistake = checkTemplate(ast, helperNames, partialNames);
+    if (mistake) throw new TemplateError(display(source.file), mistake.line, mistake.column, mistake.reason);
     // strict: a field the model does not have is an error, never an empty string in a publication.
-    const template = hb.compile(source.text, { strict: true, noEscape: true, preventIndent: true });
+    // knownHelpers: the names of Handlebars' own plumbing, and the removed {{log}}, are read as fields
+    // (and, being none, fail) rather than called.
+    const template = hb.compile(source.text, {
+      strict: true, noEscape: true, preventIndent: true, knownHelpers: { log: false, helperMissing: false, blockHelperMissing: false },
+    });
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
         return template(context, options);

@@ -44,6 +44,13 @@ const md = new MarkdownIt('default', { html: false, linkify: false, typographer:
   .use(footnote);
 md.validateLink = (url: string) => SAFE_URL.test(url.trim());
 
+/**
+ * How deeply emphasis and links may nest in the tree. markdown-it nests "****…a…****" as deep as
+ * the asterisks go, and every writer walks the tree recursively: a hundred kilobytes of them
+ * overflowed the stack. Deeper emphasis reads the same as the emphasis around it.
+ */
+const MAX_INLINE_DEPTH = 16;
+
 /** Numbers footnotes across the whole report, in reading order. */
 export class FootnoteCounter {
   private next = 1;
@@ -56,6 +63,8 @@ function inlines(tokens: readonly Token[], footnoteNumber: (id: number) => numbe
   const root: Inline[] = [];
   const stack: Inline[][] = [root];
   const top = () => stack[stack.length - 1]!;
+  // Emphasis opened past MAX_INLINE_DEPTH, whose content joins the level it is in.
+  let flattened = 0;
   const push = (node: Inline) => {
     const children = top();
     const last = children[children.length - 1];
@@ -88,6 +97,10 @@ function inlines(tokens: readonly Token[], footnoteNumber: (id: number) => numbe
       case 'strong_open':
       case 'em_open':
       case 'link_open': {
+        if (stack.length > MAX_INLINE_DEPTH) {
+          flattened++;
+          break;
+        }
         const node: Inline = token.type === 'link_open'
           ? { type: 'link', href: String(token.attrGet('href') ?? ''), children: [] }
           : { type: token.type === 'strong_open' ? 'strong' : 'em', children: [] };
@@ -98,7 +111,9 @@ function inlines(tokens: readonly Token[], footnoteNumber: (id: number) => numbe
       case 'strong_close':
       case 'em_close':
       case 'link_close':
-        if (stack.length > 1) stack.pop();
+        // markdown-it closes in the reverse order it opens: the innermost, flattened ones first.
+        if (flattened > 0) flattened--;
+        else if (stack.length > 1) stack.pop();
         break;
       default:
         if (token.content) push({ type: 'text', text: token.content });

@@ -126,3 +126,27 @@ describe.each(cases)('the HTML report of %s', (name, args) => {
     await page.close();
   });
 });
+
+// Every text field of test/fixtures/hostile holds script, event handlers, javascript: and data:
+// links and images: none of it may run, load or fail in a browser.
+describe('the HTML report of the hostile fixture', () => {
+  let file: string;
+  beforeAll(async () => {
+    file = await report('hostile', ['2019', '--data', 'test/fixtures/hostile']);
+  });
+
+  test('opens no dialog, makes no request, logs no error, runs no script', async () => {
+    const { page, requests, errors, dialogs } = await open(file, 1024);
+    // Every link leads somewhere harmless: a part of the page, an https: address or an email.
+    const links = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')));
+    await page.waitForTimeout(200);
+    expect(dialogs).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(links.filter((href) => !/^(#|https:\/\/|mailto:)/.test(href ?? ''))).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('script, img, iframe, object, embed').length)).toBe(0);
+    expect(await page.evaluate(() => document.body.innerText)).toContain("<script>alert('title')</script>");
+    await page.close();
+  });
+});
+
