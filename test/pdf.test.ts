@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadDataset } from '../src/data/dataset.js';
 import { buildReport } from '../src/report/build.js';
 import type { ReportModel } from '../src/report/model.js';
+import { fontkitShaping, ownShaping, type FontKey } from '../src/render/pdf/fonts.js';
 import { writePdf } from '../src/render/pdf/index.js';
 import { plainText } from '../src/render/text.js';
 import { longCommitment, writeBigData } from '../scripts/synth.mjs';
@@ -177,6 +178,17 @@ describe('covenant report --format pdf', () => {
     ]) expect(text).toContain(phrase);
   }, SLOW);
 
+  test('gives back each character as typed where one glyph stands for several, or a mark is placed on its letter', () => {
+    // Noto draws "ṣ" as "s" and a dot below: the glyph for "s" must still read as "s" everywhere else,
+    // and a letter typed with a combining mark must keep its mark, in both of pdftotext's reading modes.
+    for (const mode of [[], ['-raw']]) {
+      const text = collapse(poppler('pdftotext', [...mode, '-enc', 'UTF-8', fixturePdf, '-']));
+      expect(text).toContain('Names are printed as their owners write them: Ṣadé and Oluwaṣeun in Yorùbá, Nguyễn in Vietnamese');
+      expect(text).toContain('typed with combining marks (Zoe\u0308, W\u0302yn). Greek and Cyrillic too: Αθηνά, Ольга.');
+      expect(text).not.toMatch(/ṣ(?!adé|eun)/);
+    }
+  }, SLOW);
+
   test('warns, naming the file, line and field, about a character no font has, and keeps it in the text layer', () => {
     expect(fixtureRun.stderr).toContain('test/fixtures/pdf/2024/departments/dwp.yaml:8:79  warning  pledges[0].commitment: "住" (U+4F4F) is in none of the PDF\'s fonts');
     expect(fixtureRun.stderr).toContain('missing-glyph');
@@ -291,4 +303,38 @@ describe('the 2014 report', () => {
       }
     }
   }, SLOW);
+});
+
+describe('the writer’s own text shaping', () => {
+  // The writer shapes text from the fonts' tables itself rather than through fontkit (a hundred
+  // times faster): for what it takes on it must give fontkit's glyphs, kerning and ligatures exactly,
+  // since that is how pdfkit set the text before, and lines are measured with the same glyphs.
+  const fixtureWords = ['pdf/2024/departments/dwp.yaml', 'pdf/2024/departments/dfe.yaml', 'pdf/2024/report.yaml', 'prose/seed-003-sentences.txt']
+    .flatMap((file) => readFileSync(`${fixturesDir}${file}`, 'utf8').split(/\s+/)).filter((w) => w && !/^[a-z_]+:$/.test(w));
+  const letters = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:\'"()[]-–—‘’“”…!?&/%£€ŵŷłąęóśźżāēīōū'];
+  const pairs = letters.flatMap((a) => letters.map((b) => a + b));
+  // Words as they are measured, and as pdfkit cut a line to draw it: each with the space after it.
+  const words = [...new Set([...fixtureWords, 'office', 'affluent', 'fjord', 'Tŷ', 'AVATAR', 'Wave', 'To,', 'P.'])];
+  const texts = [...new Set([...words, ...words.map((w) => `${w} `), ...pairs])];
+
+  test.each(['noto-regular', 'noto-bold', 'noto-italic', 'noto-boldItalic', 'dejavu-regular', 'dejavu-mono-regular'] satisfies FontKey[])('%s: the same glyphs, positions and characters as fontkit', (key) => {
+    let own = 0;
+    const different: string[] = [];
+    for (const text of texts) {
+      const shaped = ownShaping(text, key);
+      if (!shaped) continue;
+      own++;
+      const expected = fontkitShaping(text, key);
+      const fields = (s: typeof shaped) => JSON.stringify([s.glyphs, s.advances, s.widths, s.offsets, s.codePoints, s.width]);
+      if (fields(shaped) !== fields(expected)) different.push(text);
+    }
+    expect(different).toEqual([]);
+    // Almost all of it is shaped by the writer: only marks and the like are left to fontkit.
+    if (key.startsWith('noto')) expect(own).toBeGreaterThan(texts.length * 0.95);
+  }, SLOW);
+
+  test('leaves combining marks to fontkit, which places them', () => {
+    expect(ownShaping('Gw\u0302yl', 'noto-regular')).toBeNull();
+    expect(fontkitShaping('Gw\u0302yl', 'noto-regular').offsets).not.toBeNull();
+  });
 });

@@ -31,7 +31,7 @@ export const BODY = textStyle(TYPE.body);
 
 export function drawLine(pen: Pen, line: Line, x: number, y: number): void {
   const baseline = y + line.baseline;
-  for (const piece of line.pieces) pen.text({ ...piece, x: x + piece.x }, baseline);
+  for (const piece of line.pieces) pen.text(piece, baseline, x + piece.x);
   for (const piece of line.pieces) {
     if (piece.underline) pen.rule(x + piece.x, baseline + piece.size * 0.14, x + piece.x + piece.width, piece.colour, Math.max(0.6, piece.size / 14));
     if (piece.link) pen.link(piece.node, x + piece.x, y, piece.width, line.height, piece.link);

@@ -51,7 +51,7 @@ export async function streamPdf(model: ReportModel, options: PdfOptions, out: By
   const ended = new Promise<void>((resolve, reject) => doc.on('end', resolve).on('error', reject));
   const root = structNode('Document', null);
   const tagger = new Tagger(doc, root);
-  const flow = new Flow(new Pen(doc, tagger), footer(fonts, model.meta.fullTitle, total, root));
+  const flow = new Flow(new Pen(doc, tagger, fonts), footer(fonts, model.meta.fullTitle, total, root));
   const draw = context(model, fonts, flow, measure.nav.pages, root);
   const steps = layoutReport(draw);
   // pdfkit's stream starts flowing on the next tick: let the file header out before drawing.

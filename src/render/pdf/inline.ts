@@ -2,7 +2,7 @@
 // each line a list of positioned pieces. Ragged right, as GOV.UK sets text; a word wider than the
 // line is broken between characters rather than lost off the edge.
 import { inlineText, type Inline } from '../text.js';
-import { Fonts, type Face, type Family, type FontKey } from './fonts.js';
+import { Fonts, type Face, type Family, type FontKey, type Shaped } from './fonts.js';
 import { footnoteId } from './navigation.js';
 import type { LinkTarget, Piece } from './pen.js';
 import { COLOUR } from './style.js';
@@ -31,17 +31,21 @@ interface Atom {
   text: string;
   style: TextStyle;
   node: StructNode;
-  link?: LinkTarget;
+  link: LinkTarget | undefined;
   underline: boolean;
   rise: number;
 }
 
+type Destination = Omit<Atom, 'text' | 'style'>;
+
+/** A run of a word in one font, with its glyphs when it is a whole run (not a character cut from one). */
 interface Glyphs {
   text: string;
   font: FontKey;
   width: number;
   atom: Atom;
-  actual?: string;
+  actual: string | undefined;
+  shaped: Shaped | undefined;
 }
 
 /** A word: what lies between two spaces, possibly in several styles ("25[1]."). */
@@ -58,32 +62,48 @@ export function face(style: Pick<TextStyle, 'bold' | 'italic'>): Face {
 }
 
 /** Inline content flattened into atoms. Each link gets its own Link element under `node`. */
-export function atoms(nodes: readonly Inline[], style: TextStyle, node: StructNode, inherited?: Omit<Atom, 'text' | 'style'>): Atom[] {
-  const base = inherited ?? { node, underline: false, rise: 0 };
-  return nodes.flatMap((n): Atom[] => {
+export function atoms(nodes: readonly Inline[], style: TextStyle, node: StructNode, inherited?: Destination): Atom[] {
+  const out: Atom[] = [];
+  collect(nodes, style, node, inherited ?? { node, link: undefined, underline: false, rise: 0 }, out);
+  return out;
+}
+
+function atom(text: string, style: TextStyle, base: Destination): Atom {
+  return { text, style, node: base.node, link: base.link, underline: base.underline, rise: base.rise };
+}
+
+function collect(nodes: readonly Inline[], style: TextStyle, node: StructNode, base: Destination, out: Atom[]): void {
+  for (const n of nodes) {
     switch (n.type) {
       case 'text':
-        return [{ ...base, text: n.text, style }];
+        out.push(atom(n.text, style, base));
+        break;
       case 'code':
-        return [{ ...base, text: n.text, style: { ...style, family: 'mono', size: style.size * 0.92 } }];
+        out.push(atom(n.text, { ...style, family: 'mono', size: style.size * 0.92 }, base));
+        break;
       case 'strong':
-        return atoms(n.children, { ...style, bold: true }, node, base);
+        collect(n.children, { ...style, bold: true }, node, base, out);
+        break;
       case 'em':
-        return atoms(n.children, { ...style, italic: true }, node, base);
+        collect(n.children, { ...style, italic: true }, node, base, out);
+        break;
       case 'break':
-        return [{ ...base, text: '\n', style }];
+        out.push(atom('\n', style, base));
+        break;
       case 'link': {
         const link = structNode('Link', base.node);
         const target = { url: n.href, label: inlineText(n.children) || n.href };
-        return atoms(n.children, { ...style, colour: COLOUR.link }, node, { node: link, link: target, underline: true, rise: 0 });
+        collect(n.children, { ...style, colour: COLOUR.link }, node, { node: link, link: target, underline: true, rise: 0 }, out);
+        break;
       }
       case 'footnote': {
         const link = structNode('Link', base.node);
         const size = style.size * 0.72;
-        return [{ node: link, link: { dest: footnoteId(n.number), label: `Footnote ${n.number}` }, underline: false, rise: style.size * 0.38, text: `[${n.number}]`, style: { ...style, colour: COLOUR.link, size } }];
+        out.push({ node: link, link: { dest: footnoteId(n.number), label: `Footnote ${n.number}` }, underline: false, rise: style.size * 0.38, text: `[${n.number}]`, style: { ...style, colour: COLOUR.link, size } });
+        break;
       }
     }
-  });
+  }
 }
 
 function words(list: readonly Atom[], fonts: Fonts): Word[] {
@@ -96,27 +116,34 @@ function words(list: readonly Atom[], fonts: Fonts): Word[] {
     }
     const last = current[current.length - 1]!;
     const font = Fonts.key(last.atom.style.family, face(last.atom.style));
-    out.push({ parts: current, width: current.reduce((w, p) => w + p.width, 0), space: fonts.width(' ', font, last.atom.style.size), breakAfter });
+    let width = 0;
+    for (const part of current) width += part.width;
+    out.push({ parts: current, width, space: fonts.width(' ', font, last.atom.style.size), breakAfter });
     current = [];
   };
+  const push = (atom: Atom, chunk: string) => {
+    const { family, size } = atom.style;
+    for (const run of fonts.runs(chunk, family, face(atom.style))) {
+      current.push({ text: run.text, font: run.font, width: run.width * size, atom, actual: run.actual, shaped: run.shaped });
+    }
+  };
   for (const atom of list) {
-    if (atom.text === '\n') {
+    const text = atom.text;
+    if (text === '\n') {
       finish(true);
       continue;
     }
-    // Tabs and line ends are spaces; a no-break space is not a place to break.
-    const chunks = atom.text.replace(/[\t\r\n]/g, ' ').split(/( +)/);
-    for (const chunk of chunks) {
-      if (chunk === '') continue;
-      if (chunk.startsWith(' ')) {
+    // Spaces, tabs and line ends end a word; a no-break space does not.
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+        if (i > start) push(atom, text.slice(start, i));
         finish(false);
-        continue;
-      }
-      const { family, size } = atom.style;
-      for (const run of fonts.runs(chunk, family, face(atom.style))) {
-        current.push({ text: run.text, font: run.font, width: fonts.width(run.text, run.font, size), atom, ...(run.actual ? { actual: run.actual } : {}) });
+        start = i + 1;
       }
     }
+    if (start < text.length) push(atom, start === 0 ? text : text.slice(start));
   }
   finish(false);
   return out;
@@ -127,10 +154,6 @@ function split(word: Word, max: number, fonts: Fonts): Word[] {
   const out: Word[] = [];
   let parts: Glyphs[] = [];
   let width = 0;
-  const push = (part: Glyphs) => {
-    parts.push(part);
-    width += part.width;
-  };
   for (const part of word.parts) {
     for (const char of part.actual ? [part.text] : Array.from(part.text)) {
       const w = part.actual ? part.width : fonts.width(char, part.font, part.atom.style.size);
@@ -139,7 +162,8 @@ function split(word: Word, max: number, fonts: Fonts): Word[] {
         parts = [];
         width = 0;
       }
-      push({ ...part, text: char, width: w });
+      parts.push({ ...part, text: char, width: w, shaped: part.actual ? part.shaped : undefined });
+      width += w;
     }
   }
   out.push({ parts, width, space: word.space, breakAfter: word.breakAfter });
@@ -150,24 +174,74 @@ const sameLook = (a: Piece, b: Glyphs) =>
   a.font === b.font && a.size === b.atom.style.size && a.colour === b.atom.style.colour && a.rise === b.atom.rise &&
   a.node === b.atom.node && !a.actual && !b.actual;
 
+/**
+ * A line of words. Its pieces are only needed to draw it, so they are made then: the measuring
+ * pass never makes them.
+ */
+class WordLine implements Line {
+  private made: Piece[] | null = null;
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    readonly baseline: number,
+    private readonly words: readonly Word[],
+    private readonly fonts: Fonts,
+  ) {}
+
+  get pieces(): Piece[] {
+    return (this.made ??= piecesOf(this.words, this.fonts));
+  }
+}
+
 function line(list: readonly Word[], style: TextStyle, fonts: Fonts): Line {
+  // The same sum, in the same order, as the pieces' positions.
+  let x = 0;
+  for (let w = 0; w < list.length; w++) {
+    for (const part of list[w]!.parts) x += part.width;
+    if (w < list.length - 1) x += list[w]!.space;
+  }
+  const metrics = fonts.metrics(Fonts.key(style.family, face(style)));
+  const baseline = (style.leading - style.size * (metrics.ascent + metrics.descent)) / 2 + style.size * metrics.ascent;
+  return new WordLine(x, style.leading, baseline, list, fonts);
+}
+
+/**
+ * The words of a line as pieces, one a stretch in one look. Each piece keeps the glyphs of its text
+ * as pdfkit cuts it (after each space) while every cut is one run, or a run and its space.
+ */
+function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
   const pieces: Piece[] = [];
   let x = 0;
   /** Whether the next part may join the last piece: nothing lies between them. */
   let adjoining = false;
-  list.forEach((word, w) => {
+  /** The glyphs of the last piece so far, and whether its last run has no space after it yet. */
+  let chunks: Shaped[] | null = null;
+  let open = false;
+  const seal = () => {
+    const last = pieces[pieces.length - 1];
+    if (last && chunks) last.glyphs = { text: last.text, chunks };
+  };
+  for (let w = 0; w < list.length; w++) {
+    const word = list[w]!;
     for (const part of word.parts) {
       const last = pieces[pieces.length - 1];
       if (last && adjoining && sameLook(last, part)) {
         last.text += part.text;
         last.width += part.width;
+        // Two runs with no space between are shaped together: the layout's glyphs no longer serve.
+        if (chunks && (open || !part.shaped)) chunks = null;
+        else if (chunks) chunks.push(part.shaped!);
       } else {
+        seal();
         const { atom } = part;
         pieces.push({
           x, width: part.width, text: part.text, font: part.font, size: atom.style.size, colour: atom.style.colour, rise: atom.rise, node: atom.node,
-          ...(atom.link ? { link: atom.link } : {}), ...(atom.underline ? { underline: true } : {}), ...(part.actual ? { actual: part.actual } : {}),
+          link: atom.link, underline: atom.underline, actual: part.actual, glyphs: undefined,
         });
+        chunks = part.shaped ? [part.shaped] : null;
       }
+      open = true;
       x += part.width;
       adjoining = true;
     }
@@ -179,13 +253,14 @@ function line(list: readonly Word[], style: TextStyle, fonts: Fonts): Line {
       if (adjoining) {
         last.text += ' ';
         last.width += word.space;
+        if (chunks) chunks[chunks.length - 1] = fonts.spaced(chunks[chunks.length - 1]!);
+        open = false;
       }
       x += word.space;
     }
-  });
-  const metrics = fonts.metrics(Fonts.key(style.family, face(style)));
-  const baseline = (style.leading - style.size * (metrics.ascent + metrics.descent)) / 2 + style.size * metrics.ascent;
-  return { width: x, height: style.leading, baseline, pieces };
+  }
+  seal();
+  return pieces;
 }
 
 /** Breaks `list` into lines no wider than `width`; the first line starts `indent` in. */
@@ -193,23 +268,23 @@ export function breakLines(list: readonly Atom[], style: TextStyle, width: numbe
   const lines: Line[] = [];
   let current: Word[] = [];
   let used = 0;
-  const room = () => (lines.length === 0 ? width - indent : width);
   const finish = () => {
     lines.push(line(current, style, fonts));
     current = [];
     used = 0;
   };
+  const place = (word: Word) => {
+    const previous = current[current.length - 1];
+    const start = previous ? used + previous.space : 0;
+    if (previous && start + word.width > (lines.length === 0 ? width - indent : width)) finish();
+    used = (current.length ? used + current[current.length - 1]!.space : 0) + word.width;
+    current.push(word);
+    if (word.breakAfter) finish();
+  };
   for (const whole of words(list, fonts)) {
-    for (const word of whole.width > width ? split(whole, width, fonts) : [whole]) {
-      const previous = current[current.length - 1];
-      const start = previous ? used + previous.space : 0;
-      if (previous && start + word.width > room()) finish();
-      used = (current.length ? used + current[current.length - 1]!.space : 0) + word.width;
-      current.push(word);
-      if (word.breakAfter) finish();
-    }
+    if (whole.width > width) for (const word of split(whole, width, fonts)) place(word);
+    else place(whole);
   }
   if (current.length || lines.length === 0) finish();
   return lines;
 }
-

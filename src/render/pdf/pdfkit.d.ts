@@ -20,3 +20,22 @@ declare namespace PDFKit {
     addItem(title: string, options?: { expanded?: boolean; top?: number; left?: number; zoom?: number; fit?: boolean }): PDFOutline;
   }
 }
+
+declare namespace PDFKit {
+  /** pdfkit 0.20's EmbeddedFont, whose glyphs the writer encodes itself (see fonts.ts). */
+  interface EmbeddedFont {
+    id: string;
+    subset: { includeGlyph(glyph: number): number };
+    /** Glyph widths and characters by subset glyph number, for the font's Widths and ToUnicode. */
+    widths: number[];
+    unicode: number[][];
+    ref(): PDFKitReference;
+  }
+}
+
+declare namespace PDFKit.Mixins {
+  interface PDFFont {
+    /** pdfkit 0.20 also takes a font fontkit has already opened. */
+    registerFont(name: string, src: import('fontkit').Font): this;
+  }
+}

@@ -1,6 +1,6 @@
 // Drawing on the page: text pieces, links, fills and rules, each marked as the content of its
 // structure element or as an artifact. Only the draw pass has a pen; the measuring pass has none.
-import type { FontKey } from './fonts.js';
+import type { FontKey, Fonts, Shaped } from './fonts.js';
 import type { StructNode, Tagger } from './tags.js';
 
 /** Where a link goes, and the words that describe it to a screen reader. */
@@ -21,6 +21,8 @@ export interface Piece {
   underline?: boolean;
   /** The character a replacement glyph stands for: kept as ActualText for copying and reading. */
   actual?: string;
+  /** The glyphs of `text` as the layout shaped them; they serve only while the text is the same. */
+  glyphs?: { text: string; chunks: Shaped[] } | undefined;
 }
 
 /** pdfkit writes a JavaScript String object as a PDF text string and a primitive one as a name. */
@@ -31,16 +33,30 @@ export function pdfText(text: string): string {
 export class Pen {
   /** Inside a repeated table header: everything drawn is an artifact and nothing is tagged. */
   private decorating = 0;
+  /** The operators that set each colour for filling, as pdfkit's fillColor() writes them. */
+  private readonly fills = new Map<string, string | null>();
 
-  constructor(readonly doc: PDFKit.PDFDocument, readonly tagger: Tagger) {}
+  constructor(readonly doc: PDFKit.PDFDocument, readonly tagger: Tagger, private readonly fonts: Fonts) {}
 
-  text(piece: Piece, baseline: number): void {
+  /** Draws `piece` on `baseline`, at `x` when given rather than the piece's own. */
+  text(piece: Piece, baseline: number, x = piece.x): void {
     if (!this.decorating) this.tagger.content(piece.node);
-    const doc = this.doc;
-    if (piece.actual) doc.markContent('Span', { actual: piece.actual });
-    doc.font(piece.font).fontSize(piece.size).fillColor(piece.colour)
-      .text(piece.text, piece.x, baseline - piece.rise, { lineBreak: false, baseline: 'alphabetic' });
-    if (piece.actual) doc.endMarkedContent();
+    this.fillColour(piece.colour);
+    const glyphs = piece.glyphs?.text === piece.text ? piece.glyphs.chunks : undefined;
+    this.fonts.draw(piece.text, piece.font, piece.size, x, baseline - piece.rise, glyphs, piece.actual);
+  }
+
+  /** pdfkit's fillColor() for a "#rrggbb" colour, with its operators made once. */
+  private fillColour(colour: string): void {
+    let fill = this.fills.get(colour);
+    if (fill === undefined) {
+      const hex = /^#[0-9a-f]{6}$/i.test(colour) ? parseInt(colour.slice(1), 16) : null;
+      const rgb = hex === null ? null : [hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((part) => part / 255).join(' ');
+      fill = rgb === null ? null : `/DeviceRGB cs\n${rgb} scn`;
+      this.fills.set(colour, fill);
+    }
+    if (fill) this.doc.addContent(fill);
+    else this.doc.fillColor(colour);
   }
 
   /** A clickable area for `node` (a Link element). */

@@ -45,7 +45,7 @@ export function footer(fonts: Fonts, title: string, total: number, root: StructN
     pen.repeat(() => {
       pen.rule(PAGE.left, y - 8, PAGE.width - PAGE.right, COLOUR.border, 0.75);
       const baseline = y + shown.baseline;
-      for (const piece of shown.pieces) pen.text({ ...piece, x: PAGE.left + piece.x }, baseline);
+      for (const piece of shown.pieces) pen.text(piece, baseline, PAGE.left + piece.x);
       if (ellipsis) pen.text({ ...shown.pieces[0]!, text: ellipsis, x: PAGE.left + shown.width + 1 }, baseline);
       const number = `${page} of ${total}`;
       const font = shown.pieces[0]?.font ?? 'noto-regular';
