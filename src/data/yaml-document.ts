@@ -6,10 +6,16 @@ import { Composer, isScalar, Lexer, Parser, visit, YAMLParseError, type CST, typ
 export const MAX_DEPTH = 64;
 /** A file with more YAML errors than this is not read further: it is unlikely to be YAML at all. */
 export const MAX_YAML_ERRORS = 100;
+/**
+ * How many YAML tokens (keys, values, indicators, line breaks) a file may hold. Real data has about
+ * 120,000 a megabyte, so a 20 MB department file is read; a file of "- a: " repeated has ten times
+ * as many, and reading 20 MB of it took half a minute and 2.5 GB.
+ */
+export const MAX_TOKENS = 3_000_000;
 
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
-type Tokens = { tokens: CST.Token[] } | { tooDeep: number } | { errors: YAMLError[] };
+type Tokens = { tokens: CST.Token[] } | { tooDeep: number } | { tooMany: number } | { errors: YAMLError[] };
 
 /**
  * The parser's tokens; or the offset of the collection that nests past MAX_DEPTH; or, past
@@ -32,7 +38,9 @@ function tokens(text: string, lineCounter: LineCounter): Tokens {
     return stray.length <= MAX_YAML_ERRORS;
   };
   lineCounter.addNewLine(0);
+  let count = 0;
   for (const lexeme of new Lexer().lex(text)) {
+    if (++count > MAX_TOKENS) return { tooMany: parser.offset };
     for (const token of parser.next(lexeme)) if (!take(token)) return { errors: stray.slice(0, MAX_YAML_ERRORS) };
     // The stack also holds the document and the scalar being read: only count when it could be too deep.
     if (parser.stack.length > MAX_DEPTH) {
@@ -121,10 +129,10 @@ function duplicateKeys(doc: Document.Parsed, lineCounter: LineCounter): YAMLErro
 }
 
 /**
- * The document (its errors include repeated keys); or where the nesting passes MAX_DEPTH; or the
- * first MAX_YAML_ERRORS errors, when there are more.
+ * The document (its errors include repeated keys); or where the nesting passes MAX_DEPTH; or where
+ * the file passes MAX_TOKENS; or the first MAX_YAML_ERRORS errors, when there are more.
  */
-export function parseWithin(text: string, lineCounter: LineCounter): { doc: Document.Parsed } | { tooDeep: number } | { errors: YAMLError[] } {
+export function parseWithin(text: string, lineCounter: LineCounter): { doc: Document.Parsed } | { tooDeep: number } | { tooMany: number } | { errors: YAMLError[] } {
   const parsed = tokens(text, lineCounter);
   if (!('tokens' in parsed)) return parsed;
   const composed = compose(parsed.tokens, text.length);
