@@ -1,13 +1,36 @@
 // Handlebars templates by format: the shipped ones in templates/<format>/, any of which a
 // --templates DIR overrides by file name. Errors name the template file and line.
+//
+// The shipped templates are checked and compiled once, at build time (scripts/build-templates.js,
+// into build/templates.cjs): a run without --templates loads only Handlebars' runtime. Custom
+// templates are compiled when they are used, with the same options and the same checks.
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { helpers } from './helpers.js';
 import { checkTemplate } from './template-check.js';
 
 export const shippedTemplates = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/**
+ * How every template is compiled. strict: a field the model does not have is an error, never an
+ * empty string in a publication. knownHelpers: the names of Handlebars' own plumbing, and the
+ * removed {{log}}, are read as fields (and, being none, fail) rather than called.
+ */
+export const COMPILE_OPTIONS = {
+  strict: true, noEscape: true, preventIndent: true, knownHelpers: { log: false, helperMissing: false, blockHelperMissing: false },
+} as const;
+
+/** A shipped template as the build compiled it: its file (from the package root) and its code. */
+interface Precompiled {
+  file: string;
+  spec: TemplateSpecification;
+}
+
+type Environment = typeof Handlebars;
+const require = createRequire(import.meta.url);
 
 /** A template that could not be compiled or rendered: exit 1, with the file and line. */
 export class TemplateError extends Error {
@@ -79,56 +102,87 @@ export interface TemplateSet {
   render(view: unknown): string;
 }
 
+/** An environment with covenant's helpers; the whole of Handlebars only when templates are to be compiled. */
+function environment(compiler: boolean): Environment {
+  const hb = (compiler ? require('handlebars') : require('handlebars/runtime.js')) as Environment;
+  const env = hb.create();
+  // {{log}} writes to the process's console: into the report itself when it goes to standard output.
+  env.unregisterHelper('log');
+  for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
+  guardBlockHelpers(env);
+  return env;
+}
+
+/** The names templates may call as helpers: helperMissing and blockHelperMissing are Handlebars' own plumbing. */
+export function helperNames(): Set<string> {
+  return new Set(Object.keys(environment(false).helpers).filter((name) => !name.endsWith('Missing')));
+}
+
+/**
+ * Checks and compiles a template's text: a syntax error, an unknown helper or partial, or a name
+ * every object has is a TemplateError at its file and line. `compile` is Handlebars' compile() or precompile().
+ */
+export function checkAndCompile<T>(text: string, file: string, hb: Environment, names: { helpers: ReadonlySet<string>; partials: ReadonlySet<string> },
+  compile: (text: string, options: typeof COMPILE_OPTIONS) => T): T {
+  let ast: ReturnType<Environment['parse']>;
+  try {
+    ast = hb.parse(text);
+  } catch (error) {
+    const { line, column, reason } = position(error);
+    throw new TemplateError(file, line, column, reason);
+  }
+  const mistake = checkTemplate(ast, names.helpers, names.partials);
+  if (mistake) throw new TemplateError(file, mistake.line, mistake.column, mistake.reason);
+  return compile(text, COMPILE_OPTIONS);
+}
+
+let precompiled: Record<string, Record<string, Precompiled>> | undefined;
+
+/** The shipped templates of a format, as the build compiled them. */
+function shipped(format: string): Record<string, Precompiled> {
+  precompiled ??= require('../../build/templates.cjs') as Record<string, Record<string, Precompiled>>;
+  return precompiled[format] ?? {};
+}
+
 /**
  * Loads `report.hbs` and `partials/*.hbs` for a format folder (`markdown`, `html`), the custom
  * folder's files replacing shipped ones of the same name. `cwd` makes error paths relative.
  */
 export async function loadTemplates(format: string, custom: string | undefined, cwd: string): Promise<TemplateSet> {
   const display = (file: string) => relative(cwd, file);
-  const byName = new Map<string, Source>();
-  for (const s of await sources(join(shippedTemplates, format), display)) byName.set(s.name, s);
-  if (custom) for (const s of await sources(join(custom, format), display)) byName.set(s.name, s);
-
-  const hb = Handlebars.create();
-  // {{log}} writes to the process's console: into the report itself when it goes to standard output.
-  hb.unregisterHelper('log');
-  for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper);
-  guardBlockHelpers(hb);
-  // helperMissing and blockHelperMissing are Handlebars' own plumbing, not helpers to call.
-  const helperNames = new Set(Object.keys(hb.helpers).filter((name) => !name.endsWith('Missing')));
-  const partialNames = new Set([...byName.keys()].filter((name) => name.startsWith('partials/')).map((name) => name.slice('partials/'.length)));
-  const compile = (source: Source) => {
-    let ast: ReturnType<typeof hb.parse>;
-    try {
-      ast = hb.parse(source.text);
-    } catch (error) {
-      const { line, column, reason } = position(error);
-      throw new TemplateError(display(source.file), line, column, reason);
+  const own = custom ? await sources(join(custom, format), display) : [];
+  const builtIn = shipped(format);
+  const hb = environment(own.length > 0);
+  const templates = new Map<string, { file: string; template: Handlebars.TemplateDelegate }>();
+  for (const [name, { file, spec }] of Object.entries(builtIn)) {
+    templates.set(name, { file: join(shippedTemplates, '..', file), template: hb.template(spec) });
+  }
+  if (own.length > 0) {
+    const names = {
+      helpers: helperNames(),
+      partials: new Set([...Object.keys(builtIn), ...own.map((s) => s.name)].filter((name) => name.startsWith('partials/')).map((name) => name.slice('partials/'.length))),
+    };
+    for (const source of own) {
+      templates.set(source.name, { file: source.file, template: checkAndCompile(source.text, display(source.file), hb, names, (text, options) => hb.compile(text, options)) });
     }
-    const mistake = checkTemplate(ast, helperNames, partialNames);
-    if (mistake) throw new TemplateError(display(source.file), mistake.line, mistake.column, mistake.reason);
-    // strict: a field the model does not have is an error, never an empty string in a publication.
-    // knownHelpers: the names of Handlebars' own plumbing, and the removed {{log}}, are read as fields
-    // (and, being none, fail) rather than called.
-    const template = hb.compile(source.text, {
-      strict: true, noEscape: true, preventIndent: true, knownHelpers: { log: false, helperMissing: false, blockHelperMissing: false },
-    });
-    return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+  }
+  /** A template whose errors while rendering name its file and line. */
+  const located = ({ file, template }: { file: string; template: Handlebars.TemplateDelegate }) =>
+    (context: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
         return template(context, options);
       } catch (error) {
         if (error instanceof TemplateError) throw error;
         const { line, column, reason } = position(error);
-        throw new TemplateError(display(source.file), line, column, reason);
+        throw new TemplateError(display(file), line, column, reason);
       }
     };
-  };
 
   let main: ((context: unknown) => string) | undefined;
-  for (const source of byName.values()) {
-    const template = compile(source);
-    if (source.name === 'report') main = template;
-    else hb.registerPartial(source.name.replace(/^partials\//, ''), template as Handlebars.Template);
+  for (const [name, entry] of templates) {
+    const template = located(entry);
+    if (name === 'report') main = template;
+    else hb.registerPartial(name.replace(/^partials\//, ''), template as Handlebars.Template);
   }
   if (!main) throw new TemplateError(display(join(custom ?? shippedTemplates, format, 'report.hbs')), 0, 0, 'the main template report.hbs is missing');
   const render = main;
