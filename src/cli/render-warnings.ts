@@ -2,7 +2,7 @@
 // every place in the data that holds the text, with its file, line, column and field.
 import { Chalk } from 'chalk';
 import { isPair, isScalar, isSeq, visit, type Node } from 'yaml';
-import type { SourceFile } from '../data/load.js';
+import { parseYaml, type SourceText } from '../data/load.js';
 import { problemFormatters } from '../formatters/index.js';
 import { sortProblems, type Problem } from '../problems.js';
 import type { RenderWarning } from '../render/index.js';
@@ -21,9 +21,14 @@ function fieldOf(ancestors: readonly unknown[], node: Node): string {
 }
 
 /** Every string value in the loaded files that contains `warning.text`, as a located problem. */
-export function locateWarning(warning: RenderWarning, sources: ReadonlyMap<string, SourceFile>): Problem[] {
+export function locateWarning(warning: RenderWarning, sources: ReadonlyMap<string, SourceText>): Problem[] {
   const found: Problem[] = [];
-  for (const source of sources.values()) {
+  for (const { text, path } of sources.values()) {
+    // The loader keeps only the text: the few files that hold the text (or an escape that may
+    // spell it) are parsed again here.
+    if (!text.includes(warning.text) && !text.includes('\\')) continue;
+    const source = parseYaml(text, path).source;
+    if (!source) continue;
     visit(source.doc, {
       Scalar(key, node, path) {
         if (key === 'key' || typeof node.value !== 'string' || !node.value.includes(warning.text) || !node.range) return;
@@ -38,7 +43,7 @@ export function locateWarning(warning: RenderWarning, sources: ReadonlyMap<strin
   return found;
 }
 
-export function writeRenderWarnings(io: Io, warnings: readonly RenderWarning[], sources: ReadonlyMap<string, SourceFile>): void {
+export function writeRenderWarnings(io: Io, warnings: readonly RenderWarning[], sources: ReadonlyMap<string, SourceText>): void {
   if (warnings.length === 0) return;
   const problems: Problem[] = [];
   for (const warning of warnings) {

@@ -4,10 +4,10 @@ import { readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isError, sortProblems, type Problem } from '../problems.js';
-import { cannotRead, loadYaml, type SourceFile } from './load.js';
+import { checkFile, type CheckedFile, type FileJob } from './check-file.js';
+import { cannotRead, type SourceText } from './load.js';
 import { sortDepartments, type Dataset, type Department, type Year } from './model.js';
-import { checkSchema } from './check-schema.js';
-import { checkDepartment, checkProgramme, checkReport, programmeIds, type ProgrammeIds } from './rules.js';
+import { programmeIds, type ProgrammeIds } from './rules.js';
 import type { DepartmentFile, ProgrammeFile, ReportFile } from './schema-types.js';
 
 export const YEAR_PATTERN = /^\d{4}$/;
@@ -28,7 +28,7 @@ export interface LoadResult {
   dataset?: Dataset;
   problems: Problem[];
   /** Every file read, by display path: for code frames. */
-  sources: Map<string, SourceFile>;
+  sources: Map<string, SourceText>;
   /** Number of files read. */
   fileCount: number;
 }
@@ -53,12 +53,24 @@ export async function listYears(dataDir: string): Promise<string[]> {
   return 'entries' in listed ? yearsIn(listed.entries) : [];
 }
 
+/** A year's files to check, and what its folders said before any file was read. */
+interface YearPlan {
+  year: string;
+  /** Index in the jobs of report.yaml, then of each department file. */
+  report: number;
+  departments: number[];
+  /** Problems of the folders themselves: before and after the files' own, as they are listed. */
+  before: Problem[];
+  after: Problem[];
+}
+
 export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
   const { dataDir, cwd } = options;
   const display = (path: string) => relative(cwd, path) || '.';
   const problems: Problem[] = [];
-  const sources = new Map<string, SourceFile>();
+  const sources = new Map<string, SourceText>();
   let fileCount = 0;
+  const counted = () => options.onFile?.(++fileCount);
 
   if (!(await isDirectory(dataDir))) {
     return {
@@ -68,40 +80,35 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
     };
   }
 
-  /** Reads, parses and schema-checks one file; its value only when all of that passed. */
-  async function read<T>(path: string, kind: 'programme' | 'report' | 'department'): Promise<{ source: SourceFile; value: T; valid: boolean } | undefined> {
-    options.onFile?.(++fileCount);
-    const loaded = await loadYaml(path, display(path));
-    problems.push(...loaded.problems);
-    if (!loaded.source || loaded.problems.length > 0) {
-      if (loaded.source) sources.set(loaded.source.path, loaded.source);
-      return undefined;
-    }
-    const source = loaded.source;
-    sources.set(source.path, source);
-    if (source.doc.contents === null || source.value === null || source.value === undefined) {
-      problems.push({ file: source.path, line: 1, column: 1, severity: 'error', rule: 'empty-file',
-        message: `the file is empty: a ${kind} file needs at least ${kind === 'department' ? 'id, name and pledges' : kind === 'report' ? 'a title' : 'name and themes'}` });
-      return undefined;
-    }
-    const schemaProblems = checkSchema(kind, source);
-    problems.push(...schemaProblems);
-    return { source, value: source.value as T, valid: schemaProblems.length === 0 };
-  }
+  /** Keeps what a checked file says; its value only when it met its schema. */
+  const keep = <T>(job: FileJob, checked: CheckedFile): T | undefined => {
+    problems.push(...checked.problems);
+    // The text only: a file's parsed document is let go as soon as it has been checked.
+    if (checked.source) sources.set(job.display, { path: job.display, text: checked.source.text });
+    return checked.valid ? (checked.source!.value as T) : undefined;
+  };
+  const check = async (job: FileJob) => {
+    const checked = await checkFile(job, ids);
+    counted();
+    return checked;
+  };
 
+  // programme.yaml first: the other files are checked against its ids.
   const programmeFile = join(dataDir, 'programme.yaml');
-  const programme = await read<ProgrammeFile>(programmeFile, 'programme');
+  const programmeJob: FileJob = { path: programmeFile, display: display(programmeFile), kind: 'programme' };
   let ids: ProgrammeIds | undefined;
-  if (programme) {
-    problems.push(...checkProgramme(programme.source));
-    ids = programmeIds(programme.value);
-  }
+  const programmeChecked = await check(programmeJob);
+  const programme = keep<ProgrammeFile>(programmeJob, programmeChecked);
+  if (programmeChecked.read) ids = programmeIds(programmeChecked.source!.value);
 
   const listed = await entriesOf(dataDir);
   if ('error' in listed) return { problems: [cannotRead(display(dataDir), listed.error, 'data folder')], sources, fileCount };
   const available = yearsIn(listed.entries);
   const wanted = options.years ?? available;
-  const years = new Map<string, Year>();
+
+  const jobs: FileJob[] = [];
+  const add = (path: string, kind: FileJob['kind']) => jobs.push({ path, display: display(path), kind }) - 1;
+  const plans: YearPlan[] = [];
   for (const year of wanted) {
     const yearDir = join(dataDir, year);
     if (!available.includes(year)) {
@@ -110,35 +117,42 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
         hint: available.length ? `years in ${display(dataDir)}: ${available.join(', ')}` : `${display(dataDir)} has no year folders yet` });
       continue;
     }
-    const report = await read<ReportFile>(join(yearDir, 'report.yaml'), 'report');
-    if (report) problems.push(...checkReport(report.source, ids));
-
+    const plan: YearPlan = { year, report: add(join(yearDir, 'report.yaml'), 'report'), departments: [], before: [], after: [] };
     const departmentsDir = join(yearDir, 'departments');
     const listedDepartments = await entriesOf(departmentsDir);
-    if ('error' in listedDepartments) problems.push(cannotRead(display(departmentsDir), listedDepartments.error, 'folder'));
+    if ('error' in listedDepartments) plan.before.push(cannotRead(display(departmentsDir), listedDepartments.error, 'folder'));
     const names = ('entries' in listedDepartments ? listedDepartments.entries.map((e) => e.name) : []).sort();
     for (const name of names.filter((n) => /\.ya?ml$/.test(n) && !n.endsWith('.yaml'))) {
-      problems.push({ file: display(join(departmentsDir, name)), line: 0, column: 0, severity: 'warning', rule: 'ignored-file',
+      plan.before.push({ file: display(join(departmentsDir, name)), line: 0, column: 0, severity: 'warning', rule: 'ignored-file',
         message: 'this file is ignored: department files end in .yaml', hint: `rename it to ${name.replace(/\.yml$/, '.yaml')}` });
     }
-    const departments: Department[] = [];
-    for (const name of names.filter((n) => n.endsWith('.yaml'))) {
-      const department = await read<DepartmentFile>(join(departmentsDir, name), 'department');
-      if (!department) continue;
-      problems.push(...checkDepartment(department.source, ids));
-      if (department.valid) departments.push({ ...department.value, file: department.source.path });
-    }
+    for (const name of names.filter((n) => n.endsWith('.yaml'))) plan.departments.push(add(join(departmentsDir, name), 'department'));
     if (names.length === 0 && 'entries' in listedDepartments) {
-      problems.push({ file: display(departmentsDir), line: 0, column: 0, severity: 'warning', rule: 'no-departments',
+      plan.after.push({ file: display(departmentsDir), line: 0, column: 0, severity: 'warning', rule: 'no-departments',
         message: `${year} has no department files`, hint: `add one file a department, e.g. ${display(join(departmentsDir, 'dwp.yaml'))}` });
     }
-    if (report?.valid) years.set(year, { year, report: report.value, reportFile: report.source.path, departments: sortDepartments(departments) });
+    plans.push(plan);
+  }
+
+  const outcomes: CheckedFile[] = [];
+  for (const job of jobs) outcomes.push(await check(job));
+  const years = new Map<string, Year>();
+  for (const plan of plans) {
+    const report = keep<ReportFile>(jobs[plan.report]!, outcomes[plan.report]!);
+    problems.push(...plan.before);
+    const departments: Department[] = [];
+    for (const index of plan.departments) {
+      const department = keep<DepartmentFile>(jobs[index]!, outcomes[index]!);
+      if (department) departments.push({ ...department, file: jobs[index]!.display });
+    }
+    problems.push(...plan.after);
+    if (report) years.set(plan.year, { year: plan.year, report, reportFile: jobs[plan.report]!.display, departments: sortDepartments(departments) });
   }
 
   const sorted = sortProblems(problems);
-  const ok = programme?.valid === true && !sorted.some(isError);
+  const ok = programme !== undefined && !sorted.some(isError);
   return {
-    ...(ok ? { dataset: { programme: programme.value, programmeFile: programme.source.path, years, available } } : {}),
+    ...(ok ? { dataset: { programme, programmeFile: programmeJob.display, years, available } } : {}),
     problems: sorted,
     sources,
     fileCount,

@@ -14,10 +14,13 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** How many times aliases may be expanded in one file (a "billion laughs" guard). */
 export const MAX_ALIAS_COUNT = 100;
 
-export interface SourceFile {
-  /** Display path, relative to the working directory. */
+/** A file as read: its display path (relative to the working directory) and its text. */
+export interface SourceText {
   path: string;
   text: string;
+}
+
+export interface SourceFile extends SourceText {
   doc: Document.Parsed;
   lineCounter: LineCounter;
   /** The plain JavaScript value: only set when the file parsed without errors. */
@@ -188,7 +191,8 @@ export function cannotRead(path: string, error: unknown, what = 'file'): Problem
     permission ? `let the user running covenant read it (check its permissions and owner)` : undefined);
 }
 
-export async function loadYaml(absolutePath: string, path: string): Promise<Loaded> {
+/** A data file's text, decoded strictly as UTF-8; or why it cannot be had. */
+export async function readText(absolutePath: string, path: string): Promise<{ text: string } | { problems: Problem[] }> {
   let size: number;
   try {
     const info = await stat(absolutePath);
@@ -215,5 +219,21 @@ export async function loadYaml(absolutePath: string, path: string): Promise<Load
   }
   const { text, problem } = decode(bytes, path);
   if (problem || text === undefined) return { problems: problem ? [problem] : [] };
-  return parseYaml(text, path);
+  return { text };
+}
+
+/** Thrown by a source read without positions when a problem needs one: the file is then read again with them. */
+export class NeedsPositions extends Error {}
+
+/** A file read quickly (fast-yaml.ts): its value and text, but no document to place problems in. */
+export function withoutPositions(path: string, text: string, value: unknown): SourceFile {
+  const missing = (): never => {
+    throw new NeedsPositions(path);
+  };
+  return { path, text, value, get doc() { return missing(); }, get lineCounter() { return missing(); } };
+}
+
+export async function loadYaml(absolutePath: string, path: string): Promise<Loaded> {
+  const read = await readText(absolutePath, path);
+  return 'problems' in read ? { problems: read.problems } : parseYaml(read.text, path);
 }

@@ -1,14 +1,14 @@
 // The problem formatters, one contract: the same report in, text out.
 import type { ChalkInstance } from 'chalk';
 import type { Problem } from '../problems.js';
-import type { SourceFile } from '../data/load.js';
+import type { SourceText } from '../data/load.js';
 import { github } from './github.js';
 import { json } from './json.js';
 import { stylish } from './stylish.js';
 
 export interface ProblemReport {
   problems: readonly Problem[];
-  sources: ReadonlyMap<string, SourceFile>;
+  sources: ReadonlyMap<string, SourceText>;
   fileCount: number;
 }
 
