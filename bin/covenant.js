@@ -1,18 +1,27 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
-import { exitCleanlyOnSignals } from '../dist/cli/signals.js';
+import { readFileSync } from 'node:fs';
 
-// A reader that stops early (`covenant report 2019 -o - | head`) is not an error.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-exitCleanlyOnSignals(process.stderr);
+// `covenant --version` alone is answered before the command line's modules are loaded: it is the
+// check scripts and people run most, and it should cost no more than starting Node.
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  const { main } = await import('../dist/cli/main.js');
+  const { exitCleanlyOnSignals } = await import('../dist/cli/signals.js');
 
-process.exitCode = await main({
-  argv: process.argv.slice(2),
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
-});
+  // A reader that stops early (`covenant report 2019 -o - | head`) is not an error.
+  process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  exitCleanlyOnSignals(process.stderr);
+
+  process.exitCode = await main({
+    argv: args,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+}

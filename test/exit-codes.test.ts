@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixturesDir, invalidDir, STACK_LINE } from './helpers/fixtures.js';
+import { fixturesDir, invalidDir, repoRoot, STACK_LINE } from './helpers/fixtures.js';
 import { main } from '../src/cli/main.js';
 import { run, type RunResult } from './helpers/run.js';
 
@@ -28,6 +28,10 @@ describe('exit 0', () => {
     expect(help.stdout).toContain('schema');
     const version = await run(['--version']);
     expect(version).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
+    // The executable answers --version alone before loading the command line: the same answer.
+    for (const flag of ['--version', '-V']) {
+      expect(execFileSync(process.execPath, [join(repoRoot, 'bin/covenant.js'), flag], { encoding: 'utf8' })).toBe(version.stdout);
+    }
     const validateHelp = await run(['validate', '--help']);
     expect(validateHelp.code).toBe(0);
     expect(validateHelp.stdout).toMatch(/^Usage: covenant validate \[options\] \[year\.\.\.\]/);
