@@ -53,24 +53,12 @@ export async function listYears(dataDir: string): Promise<string[]> {
   return 'entries' in listed ? yearsIn(listed.entries) : [];
 }
 
-/** A year's files to check, and what its folders said before any file was read. */
-interface YearPlan {
-  year: string;
-  /** Index in the jobs of report.yaml, then of each department file. */
-  report: number;
-  departments: number[];
-  /** Problems of the folders themselves: before and after the files' own, as they are listed. */
-  before: Problem[];
-  after: Problem[];
-}
-
 export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
   const { dataDir, cwd } = options;
   const display = (path: string) => relative(cwd, path) || '.';
   const problems: Problem[] = [];
   const sources = new Map<string, SourceText>();
   let fileCount = 0;
-  const counted = () => options.onFile?.(++fileCount);
 
   if (!(await isDirectory(dataDir))) {
     return {
@@ -80,25 +68,20 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
     };
   }
 
-  /** Keeps what a checked file says; its value only when it met its schema. */
-  const keep = <T>(job: FileJob, checked: CheckedFile): T | undefined => {
+  let ids: ProgrammeIds | undefined;
+  /** Checks one file, keeping its problems and its text; its value only when it met its schema. */
+  const read = async <T>(path: string, kind: FileJob['kind']): Promise<{ checked: CheckedFile; value: T | undefined }> => {
+    const checked = await checkFile({ path, display: display(path), kind }, ids);
+    options.onFile?.(++fileCount);
     problems.push(...checked.problems);
     // The text only: a file's parsed document is let go as soon as it has been checked.
-    if (checked.source) sources.set(job.display, { path: job.display, text: checked.source.text });
-    return checked.valid ? (checked.source!.value as T) : undefined;
-  };
-  const check = async (job: FileJob) => {
-    const checked = await checkFile(job, ids);
-    counted();
-    return checked;
+    if (checked.source) sources.set(checked.source.path, { path: checked.source.path, text: checked.source.text });
+    return { checked, value: checked.valid ? (checked.source!.value as T) : undefined };
   };
 
   // programme.yaml first: the other files are checked against its ids.
   const programmeFile = join(dataDir, 'programme.yaml');
-  const programmeJob: FileJob = { path: programmeFile, display: display(programmeFile), kind: 'programme' };
-  let ids: ProgrammeIds | undefined;
-  const programmeChecked = await check(programmeJob);
-  const programme = keep<ProgrammeFile>(programmeJob, programmeChecked);
+  const { checked: programmeChecked, value: programme } = await read<ProgrammeFile>(programmeFile, 'programme');
   if (programmeChecked.read) ids = programmeIds(programmeChecked.source!.value);
 
   const listed = await entriesOf(dataDir);
@@ -106,9 +89,7 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
   const available = yearsIn(listed.entries);
   const wanted = options.years ?? available;
 
-  const jobs: FileJob[] = [];
-  const add = (path: string, kind: FileJob['kind']) => jobs.push({ path, display: display(path), kind }) - 1;
-  const plans: YearPlan[] = [];
+  const years = new Map<string, Year>();
   for (const year of wanted) {
     const yearDir = join(dataDir, year);
     if (!available.includes(year)) {
@@ -117,42 +98,34 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
         hint: available.length ? `years in ${display(dataDir)}: ${available.join(', ')}` : `${display(dataDir)} has no year folders yet` });
       continue;
     }
-    const plan: YearPlan = { year, report: add(join(yearDir, 'report.yaml'), 'report'), departments: [], before: [], after: [] };
+    const reportFile = join(yearDir, 'report.yaml');
+    const { value: report } = await read<ReportFile>(reportFile, 'report');
+
     const departmentsDir = join(yearDir, 'departments');
     const listedDepartments = await entriesOf(departmentsDir);
-    if ('error' in listedDepartments) plan.before.push(cannotRead(display(departmentsDir), listedDepartments.error, 'folder'));
+    if ('error' in listedDepartments) problems.push(cannotRead(display(departmentsDir), listedDepartments.error, 'folder'));
     const names = ('entries' in listedDepartments ? listedDepartments.entries.map((e) => e.name) : []).sort();
     for (const name of names.filter((n) => /\.ya?ml$/.test(n) && !n.endsWith('.yaml'))) {
-      plan.before.push({ file: display(join(departmentsDir, name)), line: 0, column: 0, severity: 'warning', rule: 'ignored-file',
+      problems.push({ file: display(join(departmentsDir, name)), line: 0, column: 0, severity: 'warning', rule: 'ignored-file',
         message: 'this file is ignored: department files end in .yaml', hint: `rename it to ${name.replace(/\.yml$/, '.yaml')}` });
     }
-    for (const name of names.filter((n) => n.endsWith('.yaml'))) plan.departments.push(add(join(departmentsDir, name), 'department'));
+    const departments: Department[] = [];
+    for (const name of names.filter((n) => n.endsWith('.yaml'))) {
+      const file = join(departmentsDir, name);
+      const { value: department } = await read<DepartmentFile>(file, 'department');
+      if (department) departments.push({ ...department, file: display(file) });
+    }
     if (names.length === 0 && 'entries' in listedDepartments) {
-      plan.after.push({ file: display(departmentsDir), line: 0, column: 0, severity: 'warning', rule: 'no-departments',
+      problems.push({ file: display(departmentsDir), line: 0, column: 0, severity: 'warning', rule: 'no-departments',
         message: `${year} has no department files`, hint: `add one file a department, e.g. ${display(join(departmentsDir, 'dwp.yaml'))}` });
     }
-    plans.push(plan);
-  }
-
-  const outcomes: CheckedFile[] = [];
-  for (const job of jobs) outcomes.push(await check(job));
-  const years = new Map<string, Year>();
-  for (const plan of plans) {
-    const report = keep<ReportFile>(jobs[plan.report]!, outcomes[plan.report]!);
-    problems.push(...plan.before);
-    const departments: Department[] = [];
-    for (const index of plan.departments) {
-      const department = keep<DepartmentFile>(jobs[index]!, outcomes[index]!);
-      if (department) departments.push({ ...department, file: jobs[index]!.display });
-    }
-    problems.push(...plan.after);
-    if (report) years.set(plan.year, { year: plan.year, report, reportFile: jobs[plan.report]!.display, departments: sortDepartments(departments) });
+    if (report) years.set(year, { year, report, reportFile: display(reportFile), departments: sortDepartments(departments) });
   }
 
   const sorted = sortProblems(problems);
   const ok = programme !== undefined && !sorted.some(isError);
   return {
-    ...(ok ? { dataset: { programme, programmeFile: programmeJob.display, years, available } } : {}),
+    ...(ok ? { dataset: { programme, programmeFile: display(programmeFile), years, available } } : {}),
     problems: sorted,
     sources,
     fileCount,

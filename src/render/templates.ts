@@ -114,8 +114,8 @@ function environment(compiler: boolean): Environment {
 }
 
 /** The names templates may call as helpers: helperMissing and blockHelperMissing are Handlebars' own plumbing. */
-export function helperNames(): Set<string> {
-  return new Set(Object.keys(environment(false).helpers).filter((name) => !name.endsWith('Missing')));
+export function helperNames(env: Environment = environment(false)): Set<string> {
+  return new Set(Object.keys(env.helpers).filter((name) => !name.endsWith('Missing')));
 }
 
 /**
@@ -159,7 +159,7 @@ export async function loadTemplates(format: string, custom: string | undefined, 
   }
   if (own.length > 0) {
     const names = {
-      helpers: helperNames(),
+      helpers: helperNames(hb),
       partials: new Set([...Object.keys(builtIn), ...own.map((s) => s.name)].filter((name) => name.startsWith('partials/')).map((name) => name.slice('partials/'.length))),
     };
     for (const source of own) {
