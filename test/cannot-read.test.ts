@@ -1,14 +1,17 @@
 // A data file the system will not let covenant read (EACCES) is a located problem and exit 1, not
 // an internal error. Tests usually run as root, which reads anything, so the refusal is simulated:
-// node:fs/promises is replaced for this file only, refusing to read dwp.yaml.
+// node:fs is replaced for this file only, refusing to open dwp.yaml.
 import { jest } from '@jest/globals';
 
-const actual = await import('node:fs/promises');
+const actual = await import('node:fs');
 const refuse = (path: unknown) => String(path).endsWith('dwp.yaml');
-const denied = () => Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-jest.unstable_mockModule('node:fs/promises', () => ({
+const denied = () => Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'open' });
+jest.unstable_mockModule('node:fs', () => ({
   ...actual,
-  readFile: (path: Parameters<typeof actual.readFile>[0], ...rest: [never]) => (refuse(path) ? Promise.reject(denied()) : actual.readFile(path, ...rest)),
+  openSync: (path: Parameters<typeof actual.openSync>[0], ...rest: [never]) => {
+    if (refuse(path)) throw denied();
+    return actual.openSync(path, ...rest);
+  },
 }));
 
 const { run } = await import('./helpers/run.js');

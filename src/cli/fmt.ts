@@ -17,7 +17,7 @@ export interface FmtOptions {
 const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
 
 export async function fmt(io: Io, years: string[], options: FmtOptions): Promise<number> {
-  const listed = await dataFiles(dataDir(io, options.data), io.cwd, years.map(checkYear));
+  const listed = dataFiles(dataDir(io, options.data), io.cwd, years.map(checkYear));
   const problems: Problem[] = [...listed.problems];
   const changed: string[] = [];
   const sources = new Map<string, SourceFile>();

@@ -32,9 +32,9 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   const dir = dataDir(io, options.data);
   // The previous year is compared with when its data exists, or when --previous names one.
   const previous = options.previous ?? String(Number(year) - 1);
-  const withPrevious = options.previous !== undefined || (await listYears(dir)).includes(previous);
+  const withPrevious = options.previous !== undefined || listYears(dir).includes(previous);
   const reading = progress(io);
-  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: withPrevious ? [year, previous] : [year], onFile: (n) => reading.update(`read ${n} files`) });
+  const result = loadDataset({ dataDir: dir, cwd: io.cwd, years: withPrevious ? [year, previous] : [year], onFile: (n) => reading.update(`read ${n} files`) });
   reading.done();
   if (!result.dataset || result.problems.some(isError)) {
     writeProblems(io, result);

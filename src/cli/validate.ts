@@ -13,7 +13,7 @@ export interface ValidateOptions {
 
 export async function validate(io: Io, years: string[], options: ValidateOptions): Promise<number> {
   const reading = progress(io);
-  const result = await loadDataset({
+  const result = loadDataset({
     dataDir: dataDir(io, options.data),
     cwd: io.cwd,
     onFile: (n) => reading.update(`read ${n} files`),

@@ -49,8 +49,8 @@ export function quickly(text: string, display: string, kind: FileKind, ids: Prog
   }
 }
 
-export async function checkFile({ path, display, kind }: FileJob, ids: ProgrammeIds | undefined): Promise<CheckedFile> {
-  const text = await readText(path, display);
+export function checkFile({ path, display, kind }: FileJob, ids: ProgrammeIds | undefined): CheckedFile {
+  const text = readText(path, display);
   if ('problems' in text) return { problems: text.problems, read: false, valid: false };
   const quick = quickly(text.text, display, kind, ids);
   if (quick) return quick;

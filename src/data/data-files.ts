@@ -1,5 +1,5 @@
 // The YAML files of a data folder, by kind: programme.yaml and each year's report and departments.
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Problem } from '../problems.js';
 import { listYears } from './dataset.js';
@@ -14,10 +14,10 @@ export interface DataFile {
 }
 
 /** programme.yaml and the files of the years given (every year when none is given). */
-export async function dataFiles(dataDir: string, cwd: string, years: readonly string[]): Promise<{ files: DataFile[]; problems: Problem[] }> {
+export function dataFiles(dataDir: string, cwd: string, years: readonly string[]): { files: DataFile[]; problems: Problem[] } {
   const display = (path: string) => relative(cwd, path) || '.';
   const file = (path: string, kind: FileKind): DataFile => ({ path, display: display(path), kind });
-  const available = await listYears(dataDir);
+  const available = listYears(dataDir);
   const files: DataFile[] = [file(join(dataDir, 'programme.yaml'), 'programme')];
   const problems: Problem[] = [];
   for (const year of years.length ? years : available) {
@@ -29,8 +29,17 @@ export async function dataFiles(dataDir: string, cwd: string, years: readonly st
     }
     files.push(file(join(dataDir, year, 'report.yaml'), 'report'));
     const departments = join(dataDir, year, 'departments');
-    const names = (await readdir(departments).catch(() => [] as string[])).filter((n) => n.endsWith('.yaml')).sort();
+    const names = readdirIf(departments).filter((n) => n.endsWith('.yaml')).sort();
     files.push(...names.map((n) => file(join(departments, n), 'department')));
   }
   return { files, problems };
+}
+
+/** A folder's names; none when it cannot be read (loading the data reports why). */
+function readdirIf(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
 }

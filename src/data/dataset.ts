@@ -1,7 +1,6 @@
 // Loading a data folder: programme.yaml and the years asked for, every file checked, every
 // problem collected; the domain model only when nothing is wrong.
-import { readdir, stat } from 'node:fs/promises';
-import type { Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isError, sortProblems, type Problem } from '../problems.js';
 import { checkFile, type CheckedFile, type FileJob } from './check-file.js';
@@ -33,14 +32,15 @@ export interface LoadResult {
   fileCount: number;
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+// The folders and files are read synchronously: see readText in load.ts.
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 /** A folder's entries; none when it does not exist; the error when it exists but cannot be read. */
-async function entriesOf(path: string): Promise<{ entries: Dirent[] } | { error: unknown }> {
+function entriesOf(path: string): { entries: Dirent[] } | { error: unknown } {
   try {
-    return { entries: await readdir(path, { withFileTypes: true }) };
+    return { entries: readdirSync(path, { withFileTypes: true }) };
   } catch (error) {
     return (error as { code?: unknown } | null)?.code === 'ENOENT' ? { entries: [] } : { error };
   }
@@ -48,19 +48,19 @@ async function entriesOf(path: string): Promise<{ entries: Dirent[] } | { error:
 
 const yearsIn = (entries: readonly Dirent[]) => entries.filter((e) => e.isDirectory() && YEAR_PATTERN.test(e.name)).map((e) => e.name).sort();
 
-export async function listYears(dataDir: string): Promise<string[]> {
-  const listed = await entriesOf(dataDir);
+export function listYears(dataDir: string): string[] {
+  const listed = entriesOf(dataDir);
   return 'entries' in listed ? yearsIn(listed.entries) : [];
 }
 
-export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
+export function loadDataset(options: LoadOptions): LoadResult {
   const { dataDir, cwd } = options;
   const display = (path: string) => relative(cwd, path) || '.';
   const problems: Problem[] = [];
   const sources = new Map<string, SourceText>();
   let fileCount = 0;
 
-  if (!(await isDirectory(dataDir))) {
+  if (!isDirectory(dataDir)) {
     return {
       problems: [{ file: display(dataDir), line: 0, column: 0, severity: 'error', rule: 'missing-data',
         message: 'the data folder does not exist', hint: 'run covenant where data/ is, or pass --data DIR (or set COVENANT_DATA)' }],
@@ -70,8 +70,8 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
 
   let ids: ProgrammeIds | undefined;
   /** Checks one file, keeping its problems and its text; its value only when it met its schema. */
-  const read = async <T>(path: string, kind: FileJob['kind']): Promise<{ checked: CheckedFile; value: T | undefined }> => {
-    const checked = await checkFile({ path, display: display(path), kind }, ids);
+  const read = <T>(path: string, kind: FileJob['kind']): { checked: CheckedFile; value: T | undefined } => {
+    const checked = checkFile({ path, display: display(path), kind }, ids);
     options.onFile?.(++fileCount);
     problems.push(...checked.problems);
     // The text only: a file's parsed document is let go as soon as it has been checked.
@@ -81,10 +81,10 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
 
   // programme.yaml first: the other files are checked against its ids.
   const programmeFile = join(dataDir, 'programme.yaml');
-  const { checked: programmeChecked, value: programme } = await read<ProgrammeFile>(programmeFile, 'programme');
+  const { checked: programmeChecked, value: programme } = read<ProgrammeFile>(programmeFile, 'programme');
   if (programmeChecked.read) ids = programmeIds(programmeChecked.source!.value);
 
-  const listed = await entriesOf(dataDir);
+  const listed = entriesOf(dataDir);
   if ('error' in listed) return { problems: [cannotRead(display(dataDir), listed.error, 'data folder')], sources, fileCount };
   const available = yearsIn(listed.entries);
   const wanted = options.years ?? available;
@@ -99,10 +99,10 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
       continue;
     }
     const reportFile = join(yearDir, 'report.yaml');
-    const { value: report } = await read<ReportFile>(reportFile, 'report');
+    const { value: report } = read<ReportFile>(reportFile, 'report');
 
     const departmentsDir = join(yearDir, 'departments');
-    const listedDepartments = await entriesOf(departmentsDir);
+    const listedDepartments = entriesOf(departmentsDir);
     if ('error' in listedDepartments) problems.push(cannotRead(display(departmentsDir), listedDepartments.error, 'folder'));
     const names = ('entries' in listedDepartments ? listedDepartments.entries.map((e) => e.name) : []).sort();
     for (const name of names.filter((n) => /\.ya?ml$/.test(n) && !n.endsWith('.yaml'))) {
@@ -112,7 +112,7 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
     const departments: Department[] = [];
     for (const name of names.filter((n) => n.endsWith('.yaml'))) {
       const file = join(departmentsDir, name);
-      const { value: department } = await read<DepartmentFile>(file, 'department');
+      const { value: department } = read<DepartmentFile>(file, 'department');
       if (department) departments.push({ ...department, file: display(file) });
     }
     if (names.length === 0 && 'entries' in listedDepartments) {

@@ -1,5 +1,5 @@
 // Reading one YAML file: strict UTF-8, parsed with positions kept, every syntax problem located.
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { LineCounter, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../problems.js';
 import { MAX_DEPTH, MAX_TOKENS, MAX_YAML_ERRORS, parseWithin } from './yaml-document.js';
@@ -191,35 +191,50 @@ export function cannotRead(path: string, error: unknown, what = 'file'): Problem
     permission ? `let the user running covenant read it (check its permissions and owner)` : undefined);
 }
 
-/** A data file's text, decoded strictly as UTF-8; or why it cannot be had. */
-export async function readText(absolutePath: string, path: string): Promise<{ text: string } | { problems: Problem[] }> {
-  let size: number;
+/**
+ * A data file's text, decoded strictly as UTF-8; or why it cannot be had. The file is read
+ * synchronously: a run reads a few dozen small files, and a round trip through the thread pool for
+ * each step of each one cost more than the reading. It is opened without blocking, so a pipe put
+ * where a data file should be is reported rather than waited on.
+ */
+export function readText(absolutePath: string, path: string): { text: string } | { problems: Problem[] } {
+  let fd: number;
   try {
-    const info = await stat(absolutePath);
-    if (info.isDirectory()) return { problems: [problemAt(path, 0, 0, 'not-a-file', 'this is a folder, not a file', 'data files are YAML files; rename or move this folder')] };
-    // A pipe or a device would be read until it ends, which may be never.
-    if (!info.isFile()) return { problems: [problemAt(path, 0, 0, 'not-a-file', 'this is not a file but a pipe, socket or device', 'data files are YAML files; remove or rename this one')] };
-    size = info.size;
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    if ((error as { code?: unknown } | null)?.code === 'ENOENT') return { problems: [problemAt(path, 0, 0, 'missing-file', 'the file does not exist')] };
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'ENOENT') return { problems: [problemAt(path, 0, 0, 'missing-file', 'the file does not exist')] };
+    if (code === 'EISDIR') return { problems: [notAFile(path, true)] };
     return { problems: [cannotRead(path, error)] };
-  }
-  if (size > MAX_FILE_BYTES) {
-    return {
-      problems: [problemAt(path, 0, 0, 'file-too-large',
-        `the file is ${(size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read`,
-        'split a department into smaller files, or check the file is the one you meant')],
-    };
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(absolutePath);
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return { problems: [notAFile(path, true)] };
+    // A pipe or a device would be read until it ends, which may be never.
+    if (!info.isFile()) return { problems: [notAFile(path, false)] };
+    if (info.size > MAX_FILE_BYTES) {
+      return {
+        problems: [problemAt(path, 0, 0, 'file-too-large',
+          `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read`,
+          'split a department into smaller files, or check the file is the one you meant')],
+      };
+    }
+    bytes = readFileSync(fd);
   } catch (error) {
     return { problems: [cannotRead(path, error)] };
+  } finally {
+    closeSync(fd);
   }
   const { text, problem } = decode(bytes, path);
   if (problem || text === undefined) return { problems: problem ? [problem] : [] };
   return { text };
+}
+
+function notAFile(path: string, folder: boolean): Problem {
+  return folder
+    ? problemAt(path, 0, 0, 'not-a-file', 'this is a folder, not a file', 'data files are YAML files; rename or move this folder')
+    : problemAt(path, 0, 0, 'not-a-file', 'this is not a file but a pipe, socket or device', 'data files are YAML files; remove or rename this one');
 }
 
 /** Thrown by a source read without positions when a problem needs one: the file is then read again with them. */
@@ -231,9 +246,4 @@ export function withoutPositions(path: string, text: string, value: unknown): So
     throw new NeedsPositions(path);
   };
   return { path, text, value, get doc() { return missing(); }, get lineCounter() { return missing(); } };
-}
-
-export async function loadYaml(absolutePath: string, path: string): Promise<Loaded> {
-  const read = await readText(absolutePath, path);
-  return 'problems' in read ? { problems: read.problems } : parseYaml(read.text, path);
 }
