@@ -45,6 +45,9 @@ export function createDocument(model: ReportModel, date: Date): PDFKit.PDFDocume
     // @types/pdfkit lists only the PDF/A subsets; pdfkit 0.20 also takes 'PDF/UA'.
     subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
     info,
+    // No default font: pdfkit would load and parse Helvetica's metrics, which nothing here draws
+    // with (every font is embedded, fonts.ts). Its types allow only a name; null means none.
+    font: null as unknown as string,
   });
   gatherOutput(doc);
   doc.on('pageAdded', () => gatherContent(doc.page as unknown as { content?: Content }));
