@@ -78,7 +78,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
       ({ warnings } = await streamFileAtomic(target, (out) => writer.write(model, renderOptions, out)));
     } catch (error) {
       // A failed write (no space, no permission) is said plainly; a failure to lay out is a bug.
-      if (typeof (error as { code?: unknown } | null)?.code !== 'string') throw error;
+      if (!isSystemError(error)) throw error;
       return cannotWrite(io, shown, error);
     }
     writeRenderWarnings(io, warnings, result.sources);
@@ -101,4 +101,9 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     io.stderr.write(`wrote ${shown}\n`);
   }
   return EXIT.ok;
+}
+
+/** An error from the system (ENOSPC, EACCES…), which carries the call that failed: not a bug in covenant. */
+function isSystemError(error: unknown): boolean {
+  return typeof (error as { code?: unknown } | null)?.code === 'string' && typeof (error as { syscall?: unknown }).syscall === 'string';
 }
