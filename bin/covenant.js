@@ -7,8 +7,10 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  const { main } = await import('../dist/cli/main.js');
-  const { exitCleanlyOnSignals } = await import('../dist/cli/signals.js');
+  // --debug shows stack traces of internal errors: at the lines of src/, not of the bundle.
+  if (args.includes('--debug')) process.setSourceMapsEnabled(true);
+  const { main } = await import('../dist/bundle/main.js');
+  const { exitCleanlyOnSignals } = await import('../dist/bundle/signals.js');
 
   // A reader that stops early (`covenant report 2019 -o - | head`) is not an error.
   process.stdout.on('error', (error) => {
