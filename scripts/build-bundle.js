@@ -11,18 +11,26 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
 
 /**
- * fontkit decodes WOFF2 fonts with the brotli package, which it loads with itself: 1.4 MB of
- * JavaScript that every PDF run would compile. covenant's fonts are TrueType files, so WOFF2 is
- * never read; should it ever be, this says so rather than decoding it wrongly.
+ * Libraries that pdfkit and fontkit load with themselves for features covenant never uses. Each
+ * costs every PDF run its compiling and set-up (tables built, data inflated) at load. In the bundle
+ * each is replaced by a module that says which feature is missing, should it ever be called.
  */
-const noWoff2 = {
-  name: 'no-woff2',
+const UNUSED = {
+  // fontkit: WOFF2 fonts (1.4 MB of brotli). covenant's fonts are TrueType files.
+  'brotli/decompress.js': "export default function decompress() { throw new Error('covenant reads TrueType and OpenType fonts, not WOFF2'); }",
+  // pdfkit: encrypting a PDF with a password (AES tables built at load). covenant's PDFs are open.
+  '@noble/ciphers/aes': "const none = () => { throw new Error('covenant does not encrypt PDFs'); }; export const cbc = none, ecb = none;",
+  // pdfkit: its own line wrapping for doc.text() (Unicode line-break tables inflated at load).
+  // covenant breaks its lines itself (src/render/pdf/inline.ts) and never calls doc.text().
+  linebreak: "export default class LineBreaker { constructor() { throw new Error('covenant breaks its own lines: pdfkit text() is not used'); } }",
+};
+
+const unused = {
+  name: 'unused',
   setup(b) {
-    b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, (args) => ({ path: args.path, namespace: 'no-woff2' }));
-    b.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
-      contents: "export default function decompress() { throw new Error('covenant reads TrueType and OpenType fonts, not WOFF2'); }",
-      loader: 'js',
-    }));
+    const names = Object.keys(UNUSED).map((n) => n.replace(/[/.]/g, (c) => `\\${c}`));
+    b.onResolve({ filter: new RegExp(`^(?:${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'unused' }));
+    b.onLoad({ filter: /.*/, namespace: 'unused' }, (args) => ({ contents: UNUSED[args.path], loader: 'js' }));
   },
 };
 
@@ -41,5 +49,5 @@ await build({
   sourcesContent: false,
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [noWoff2],
+  plugins: [unused],
 });
