@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
+// The runtime alone, imported so that the bundle holds it; the compiler is loaded only for --templates.
+import runtime from 'handlebars/runtime.js';
 import { helpers } from './helpers.js';
 import { checkTemplate } from './template-check.js';
 
@@ -104,7 +106,7 @@ export interface TemplateSet {
 
 /** An environment with covenant's helpers; the whole of Handlebars only when templates are to be compiled. */
 function environment(compiler: boolean): Environment {
-  const hb = (compiler ? require('handlebars') : require('handlebars/runtime.js')) as Environment;
+  const hb = compiler ? (require('handlebars') as Environment) : (runtime as unknown as Environment);
   const env = hb.create();
   // {{log}} writes to the process's console: into the report itself when it goes to standard output.
   env.unregisterHelper('log');
