@@ -1,0 +1,53 @@
+// The command people run is bin/covenant.js, which loads the bundle in dist/bundle/ (built by
+// `npm run build`, which `npm test` runs first). The other suites run the code in src/ in-process;
+// this one holds the bundle to the same results for every command, on good data and bad, so a
+// library the bundle leaves out or a path it breaks is found here.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixturesDir, repoRoot } from './helpers/fixtures.js';
+import { run } from './helpers/run.js';
+
+const bin = join(repoRoot, 'bin/covenant.js');
+
+function shipped(argv: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [bin, ...argv], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const commands: [string, string[], string][] = [
+  ['validate, valid data', ['validate', '--data', 'data'], repoRoot],
+  ['validate, invalid data', ['validate', '--data', 'invalid', '--format', 'json'], fixturesDir],
+  ['validate, stylish with code frames', ['validate', '--data', 'invalid'], fixturesDir],
+  ['report md to standard output', ['report', '2014', '--data', 'data', '--format', 'md', '-o', '-'], repoRoot],
+  ['report html to standard output', ['report', '2014', '--data', 'data', '--format', 'html', '-o', '-'], repoRoot],
+  ['report with custom templates (the compiler)', ['report', '2019', '--data', 'valid', '--format', 'md', '--templates', 'templates/unknown-field', '-o', '-'], fixturesDir],
+  ['diff', ['diff', '2013', '2014', '--data', 'data', '--format', 'json'], repoRoot],
+  ['export csv', ['export', '2014', '--data', 'data', '--format', 'csv'], repoRoot],
+  ['fmt --check', ['fmt', '--check', '--data', 'data'], repoRoot],
+  ['schema', ['schema', 'department'], repoRoot],
+  ['a usage error', ['report', '20x4'], repoRoot],
+  ['help', ['--help'], repoRoot],
+];
+
+describe('the shipped command answers as the source does', () => {
+  test.each(commands)('%s', async (_name, argv, cwd) => {
+    const expected = await run(argv, { cwd });
+    expect(shipped(argv, cwd)).toStrictEqual(expected);
+  });
+});
+
+test('the shipped command writes the same three files, byte for byte', async () => {
+  const dirs = [mkdtempSync(join(tmpdir(), 'covenant-bundle-')), mkdtempSync(join(tmpdir(), 'covenant-source-'))];
+  try {
+    execFileSync(process.execPath, [bin, 'report', '2014', '--data', 'data', '--out', dirs[0]!], { cwd: repoRoot, stdio: 'ignore' });
+    expect((await run(['report', '2014', '--data', 'data', '--out', dirs[1]!], { cwd: repoRoot })).code).toBe(0);
+    const names = readdirSync(dirs[0]!).sort();
+    expect(names).toStrictEqual(['covenant-2014.html', 'covenant-2014.md', 'covenant-2014.pdf']);
+    expect(readdirSync(dirs[1]!).sort()).toStrictEqual(names);
+    for (const name of names) expect(readFileSync(join(dirs[0]!, name)).equals(readFileSync(join(dirs[1]!, name)))).toBe(true);
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+});
