@@ -10,7 +10,7 @@
 // differently (anchors, tags, lines held to a different indentation…) is left to the careful one.
 // test/fast-yaml.test.ts holds the two to the same values on random and on real files.
 import jsyaml from 'js-yaml';
-import { CST, Document, isScalar, Lexer } from 'yaml';
+import { Document, isScalar } from 'yaml';
 import { MAX_DEPTH } from './yaml-document.js';
 
 /** Thrown to leave a file to the careful reading. */
@@ -55,115 +55,92 @@ function coreSchema(): jsyaml.Schema {
 
 /**
  * Text that js-yaml 4 reads otherwise than the yaml package, found by test/fast-yaml.test.ts and
- * not seen by the lexer below: a document marker followed by anything but a space or the line's
+ * not caught by plainLayout below: a document marker followed by anything but a space or the line's
  * end ("----" is "---" and "-" to js-yaml, "---\tx" is one scalar), a carriage return not part
  * of CRLF (a line break only to YAML 1.2), a byte-order mark within the text (yaml skips it,
  * js-yaml keeps it).
  */
 const DIFFERENT = [/^(?:---|\.\.\.)(?![ \n]|\r\n|(?![\s\S]))/m, /\r(?!\n)/, /\uFEFF/];
 
-/** Block scalar headers read alike: none that keeps trailing lines (|+) or sets an indentation (|2). */
-const PLAIN_HEADER = /^[|>]-?$/;
+/** A block scalar header both read alike: none that keeps trailing lines (|+) or sets an indentation (|2). */
+const BLOCK_HEADER = /^[|>]-?(?: +#.*)?$/;
+/** A plain scalar on one line: it starts with no indicator, and holds no ": " or tab. */
+const PLAIN = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-(?=\S))(?:(?!: |:$)[^\t])*$/;
+/** A quoted scalar that ends on its own line, and what may follow it: spaces and a comment. */
+const QUOTED = /^(?:"(?:[^"\\\t]|\\[^\t])*"|'(?:[^'\t]|'')*')(?: +#.*)? *$/;
+/** A plain key and its colon: no indicator first, and no ": ", " #", tab or quote in it. */
+const KEY = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-(?=[^\s:]))(?:(?!: | #)[^\t:"'])*:(?= |$)/;
 
 /**
- * False when the text uses what the two read differently, as the yaml package's own lexer sees it:
- * anchors, aliases, tags, directives, an explicit (?) or empty key, more than one document; a
- * quoted scalar, plain scalar or flow collection over more than one line (js-yaml does not hold
- * their lines to the indentation yaml requires); a tab in a line's indentation, or at the start
- * of a block scalar's line; a key over 1,000
- * characters; a block scalar header with indicators. Each is rare in hand-written data, and each
- * only sends the file to the careful reading.
+ * True when every line of the text is in the plain layout hands write, which the two parsers read
+ * alike: block mappings and sequences; on each line a plain key and a plain or quoted scalar that
+ * ends there; block scalars with a plain header (| > |- >-) whose lines are all indented at least
+ * as far as their first; comments; a "---" before anything else. Anything else (anchors,
+ * aliases, tags, directives, flow collections, explicit "?" keys, a scalar over several lines, a
+ * tab outside a block scalar or at the start of its lines, a key over 1,000 characters, a second
+ * document) sends the file to the careful reading. test/fast-yaml.test.ts found why each is
+ * needed: js-yaml does not hold the lines of a multi-line scalar to the indentation yaml
+ * requires, for one, and counts a tab in indentation where yaml refuses it.
  */
-function readsAlike(text: string): boolean {
-  let flow = 0;
-  let lineStart = true;
-  /** The SCALAR marker was seen: the next lexeme is a scalar's source; `block` when a block scalar's. */
-  let scalar: 'plain' | 'block' | undefined;
-  let blockHeader = false;
-  /** What came last, for ":" (a key must come just before it) and "---" (only first). */
-  let last: 'none' | 'key' | 'other' = 'none';
-  let keyLength = 0;
-  for (const lexeme of new Lexer().lex(text)) {
-    if (scalar) {
-      const kind = scalar;
-      scalar = undefined;
-      if (kind === 'block') {
-        // A tab at the start of a line of the scalar: the two end the scalar differently.
-        if (/(?:^|\n) *\t/.test(lexeme)) return false;
-        lineStart = true;
-        last = 'other';
+function plainLayout(text: string): boolean {
+  /** Inside a block scalar: the column its parent starts at, and its lines' indentation once known. */
+  let block: { parent: number; indent: number | undefined } | undefined;
+  let started = false;
+  let from = 0;
+  while (from <= text.length) {
+    let to = text.indexOf('\n', from);
+    if (to === -1) to = text.length;
+    const line = text.charCodeAt(to - 1) === 13 ? text.slice(from, to - 1) : text.slice(from, to);
+    from = to + 1;
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    const blank = indent === line.length;
+    if (block) {
+      if (blank) {
+        // Spaces before the scalar's first line might be more than its indentation: an error to yaml.
+        if (block.indent === undefined && indent > 0) return false;
         continue;
       }
-      if (/[\n\r]/.test(lexeme)) return false;
-      keyLength = lexeme.length;
-      lineStart = false;
-      last = 'key';
+      if (indent > block.parent) {
+        block.indent ??= indent;
+        // A line less indented than the first, or starting with a tab: the two end the scalar differently.
+        if (indent < block.indent || line.charCodeAt(indent) === 9) return false;
+        continue;
+      }
+      block = undefined;
+    }
+    if (blank || line.charCodeAt(indent) === 35) continue;
+    if (line.includes('\t')) return false;
+    // A document marker: only "---", and only before anything else.
+    if (indent === 0 && (line.startsWith('---') || line.startsWith('...'))) {
+      if (started || !/^--- *$/.test(line)) return false;
+      started = true;
       continue;
     }
-    const type = CST.tokenType(lexeme);
-    switch (type) {
-      case 'doc-mode':
-      case 'comment':
-        continue;
-      case 'scalar':
-        scalar = blockHeader ? 'block' : 'plain';
-        blockHeader = false;
-        continue;
-      case 'space':
-        if (lineStart && lexeme.includes('\t')) return false;
-        // yaml counts a key's 1,024 characters to its ":", spaces and tabs included.
-        keyLength += lexeme.length;
-        lineStart = false;
-        continue;
-      case 'newline':
-        if (flow > 0) return false;
-        lineStart = true;
-        if (last === 'key') last = 'other';
-        continue;
-      case 'doc-start':
-        if (last !== 'none') return false;
-        last = 'other';
-        continue;
-      case 'single-quoted-scalar':
-      case 'double-quoted-scalar':
-        if (/[\n\r]/.test(lexeme)) return false;
-        keyLength = lexeme.length;
-        last = 'key';
-        lineStart = false;
-        continue;
-      case 'flow-map-start':
-      case 'flow-seq-start':
-        flow++;
-        last = 'other';
-        lineStart = false;
-        continue;
-      case 'flow-map-end':
-      case 'flow-seq-end':
-        flow--;
-        // A flow collection may be a key: plainKeys() sees to those.
-        keyLength = 0;
-        last = 'key';
-        continue;
-      case 'map-value-ind':
-        if (last !== 'key' || keyLength > 1000) return false;
-        last = 'other';
-        lineStart = false;
-        continue;
-      case 'comma':
-      case 'seq-item-ind':
-        last = 'other';
-        lineStart = false;
-        continue;
-      case 'block-scalar-header':
-        if (!PLAIN_HEADER.test(lexeme)) return false;
-        blockHeader = true;
-        last = 'other';
-        lineStart = false;
-        continue;
-      default:
-        // Anchors, aliases, tags, directives, "?", "...", a byte-order mark, a flow error.
-        return false;
+    started = true;
+    // Sequence entries ("- "), each opening a column; then a key, and a value or nothing.
+    let at = indent;
+    let parent = indent;
+    while (line.charCodeAt(at) === 45 && (at + 1 === line.length || line.charCodeAt(at + 1) === 32)) {
+      parent = at;
+      at++;
+      while (line.charCodeAt(at) === 32) at++;
     }
+    let rest = line.slice(at);
+    const key = KEY.exec(rest);
+    if (key) {
+      if (key[0].length > 1000) return false;
+      parent = at;
+      rest = rest.slice(key[0].length).trimStart();
+    }
+    if (rest === '' || rest.startsWith('#')) continue;
+    // A value with neither key nor "- " before it carries on the line above: a multi-line scalar.
+    if (!key && at === indent) return false;
+    if (BLOCK_HEADER.test(rest)) {
+      block = { parent, indent: undefined };
+      continue;
+    }
+    if (!(PLAIN.test(rest.replace(/ +#.*$/, '').trimEnd()) || QUOTED.test(rest))) return false;
   }
   return true;
 }
@@ -184,11 +161,11 @@ function plainKeys(value: unknown): boolean {
 /**
  * The value of a YAML text (without its byte-order mark), when it can be read quickly and surely;
  * undefined when it should be read the careful way: a syntax error, nesting past the limit, a
- * file that is not a mapping, or anything the two might read differently (DIFFERENT, readsAlike,
+ * file that is not a mapping, or anything the two might read differently (DIFFERENT, plainLayout,
  * plainKeys).
  */
 export function quickRead(text: string): unknown {
-  if (DIFFERENT.some((pattern) => pattern.test(text)) || !readsAlike(text)) return undefined;
+  if (DIFFERENT.some((pattern) => pattern.test(text)) || !plainLayout(text)) return undefined;
   try {
     // maxDepth is js-yaml 4.3's guard against deep nesting; its types do not have it yet.
     const options: jsyaml.LoadOptions & { maxDepth: number } = { schema: coreSchema(), json: false, maxDepth: MAX_DEPTH, onWarning: careful };
