@@ -19,7 +19,7 @@ export async function exportYear(io: Io, year: string, options: ExportOptions): 
   const result = loadDataset({ dataDir: dataDir(io, options.data), cwd: io.cwd, years: [checkYear(year)] });
   const data = result.dataset?.years.get(year);
   if (!data || result.problems.some(isError)) {
-    writeProblems(io, result);
+    await writeProblems(io, result);
     return EXIT.invalidData;
   }
   const text = exportWriters[options.format](exportTable(data));

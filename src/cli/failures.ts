@@ -1,12 +1,11 @@
 // How a command tells what stopped it, on standard error: problems in the data (as `validate`
 // prints them), or a file it could not write (a message, never a stack trace).
-import { Chalk } from 'chalk';
 import type { LoadResult } from '../data/dataset.js';
 import { problemFormatters } from '../formatters/index.js';
-import { colourLevel, EXIT, type Io } from './io.js';
+import { chalkFor, EXIT, type Io } from './io.js';
 
-export function writeProblems(io: Io, result: Pick<LoadResult, 'problems' | 'sources' | 'fileCount'>): void {
-  const chalk = new Chalk({ level: colourLevel(io.stderr, io.env) });
+export async function writeProblems(io: Io, result: Pick<LoadResult, 'problems' | 'sources' | 'fileCount'>): Promise<void> {
+  const chalk = await chalkFor(io.stderr, io.env);
   io.stderr.write(problemFormatters.stylish(result, chalk));
 }
 

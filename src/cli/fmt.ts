@@ -47,7 +47,7 @@ export async function fmt(io: Io, years: string[], options: FmtOptions): Promise
     io.stdout.write(`${files(changed.length)} rewritten, ${listed.files.length - changed.length} already canonical\n`);
   }
   if (problems.length > 0) {
-    writeProblems(io, { problems: sortProblems(problems), sources, fileCount: listed.files.length });
+    await writeProblems(io, { problems: sortProblems(problems), sources, fileCount: listed.files.length });
     return EXIT.invalidData;
   }
   return options.check && changed.length > 0 ? EXIT.invalidData : EXIT.ok;

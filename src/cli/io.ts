@@ -1,5 +1,6 @@
 // What a command gets from the outside world: streams, environment, working directory.
 import { resolve } from 'node:path';
+import type { ChalkInstance } from 'chalk';
 
 export interface OutStream {
   write(chunk: string | Uint8Array): boolean;
@@ -44,4 +45,10 @@ export function colourLevel(stream: OutStream, env: Io['env']): 0 | 1 | 2 | 3 {
     return env.FORCE_COLOR === '' || env.FORCE_COLOR === 'true' ? 1 : forced >= 1 && forced <= 3 ? (forced as 1 | 2 | 3) : 0;
   }
   return stream.isTTY && env.TERM !== 'dumb' ? 1 : 0;
+}
+
+/** Chalk at the level for `stream`: loaded only when there is something to print with it. */
+export async function chalkFor(stream: OutStream, env: Io['env']): Promise<ChalkInstance> {
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level: colourLevel(stream, env) });
 }

@@ -26,7 +26,7 @@ export async function newYear(io: Io, year: string, options: NewYearOptions): Pr
   const result = loadDataset({ dataDir: root, cwd: io.cwd, years: [previous] });
   const last = result.dataset?.years.get(previous);
   if (!last || result.problems.some(isError)) {
-    writeProblems(io, result);
+    await writeProblems(io, result);
     return EXIT.invalidData;
   }
 
@@ -42,7 +42,7 @@ export async function newYear(io: Io, year: string, options: NewYearOptions): Pr
     add(join('departments', basename(department.file)), scaffoldDepartment(textOf(department.file), department.file, previous));
   }
   if (problems.length > 0) {
-    writeProblems(io, { problems, sources: result.sources, fileCount: files.size });
+    await writeProblems(io, { problems, sources: result.sources, fileCount: files.size });
     return EXIT.invalidData;
   }
 

@@ -1,12 +1,11 @@
 // Warnings from a writer (a character no PDF font has), printed as `validate` prints problems: at
 // every place in the data that holds the text, with its file, line, column and field.
-import { Chalk } from 'chalk';
 import { isPair, isScalar, isSeq, visit, type Node } from 'yaml';
 import { parseYaml, type SourceText } from '../data/load.js';
 import { problemFormatters } from '../formatters/index.js';
 import { sortProblems, type Problem } from '../problems.js';
 import type { RenderWarning } from '../render/index.js';
-import { colourLevel, type Io } from './io.js';
+import { chalkFor, type Io } from './io.js';
 
 /** `pledges[2].commitment`: the path of keys and indexes from the document down to `node`. */
 function fieldOf(ancestors: readonly unknown[], node: Node): string {
@@ -43,7 +42,7 @@ export function locateWarning(warning: RenderWarning, sources: ReadonlyMap<strin
   return found;
 }
 
-export function writeRenderWarnings(io: Io, warnings: readonly RenderWarning[], sources: ReadonlyMap<string, SourceText>): void {
+export async function writeRenderWarnings(io: Io, warnings: readonly RenderWarning[], sources: ReadonlyMap<string, SourceText>): Promise<void> {
   if (warnings.length === 0) return;
   const problems: Problem[] = [];
   for (const warning of warnings) {
@@ -52,6 +51,6 @@ export function writeRenderWarnings(io: Io, warnings: readonly RenderWarning[], 
     else io.stderr.write(`covenant: warning: ${warning.message}\n`);
   }
   if (problems.length === 0) return;
-  const chalk = new Chalk({ level: colourLevel(io.stderr, io.env) });
+  const chalk = await chalkFor(io.stderr, io.env);
   io.stderr.write(problemFormatters.stylish({ problems: sortProblems(problems), sources, fileCount: new Set(problems.map((p) => p.file)).size }, chalk));
 }

@@ -37,7 +37,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   const result = loadDataset({ dataDir: dir, cwd: io.cwd, years: withPrevious ? [year, previous] : [year], onFile: (n) => reading.update(`read ${n} files`) });
   reading.done();
   if (!result.dataset || result.problems.some(isError)) {
-    writeProblems(io, result);
+    await writeProblems(io, result);
     return EXIT.invalidData;
   }
   const { programme, years } = result.dataset;
@@ -67,7 +67,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     const writer = writers[format];
     if (writer.kind !== 'binary') continue;
     if (options.output === '-') {
-      writeRenderWarnings(io, (await writer.write(model, renderOptions, { write: (chunk) => io.stdout.write(chunk) })).warnings, result.sources);
+      await writeRenderWarnings(io, (await writer.write(model, renderOptions, { write: (chunk) => io.stdout.write(chunk) })).warnings, result.sources);
       return EXIT.ok;
     }
     const target = targetOf(format);
@@ -81,7 +81,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
       if (!isSystemError(error)) throw error;
       return cannotWrite(io, shown, error);
     }
-    writeRenderWarnings(io, warnings, result.sources);
+    await writeRenderWarnings(io, warnings, result.sources);
     io.stderr.write(`wrote ${shown}\n`);
   }
 

@@ -1,10 +1,9 @@
 // `covenant validate [year…]`: check programme.yaml and the years, print every problem.
-import { Chalk } from 'chalk';
 import { loadDataset } from '../data/dataset.js';
 import { problemFormatters, type ProblemFormat } from '../formatters/index.js';
 import { isError } from '../problems.js';
 import { progress } from './progress.js';
-import { checkYear, colourLevel, dataDir, EXIT, type Io } from './io.js';
+import { chalkFor, checkYear, dataDir, EXIT, type Io } from './io.js';
 
 export interface ValidateOptions {
   data?: string;
@@ -20,7 +19,7 @@ export async function validate(io: Io, years: string[], options: ValidateOptions
     ...(years.length ? { years: years.map(checkYear) } : {}),
   });
   reading.done();
-  const chalk = new Chalk({ level: colourLevel(io.stdout, io.env) });
+  const chalk = await chalkFor(io.stdout, io.env);
   io.stdout.write(problemFormatters[options.format](result, chalk));
   return result.problems.some(isError) ? EXIT.invalidData : EXIT.ok;
 }
