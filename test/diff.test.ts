@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const data = ['--data', 'test/fixtures/years'];
 
 async function load(...wanted: string[]): Promise<Map<string, Year>> {
-  const result = loadDataset({ dataDir: years, cwd: root, years: wanted });
+  const result = await loadDataset({ dataDir: years, cwd: root, years: wanted });
   if (!result.dataset) throw new Error(`fixture invalid: ${JSON.stringify(result.problems)}`);
   return result.dataset.years;
 }

@@ -70,6 +70,26 @@ describe('scalars resolve as the core schema of the yaml package says', () => {
   });
 });
 
+/** Plain scalars near the core schema's forms: numbers in every notation, its words in every case, and pieces of both. */
+const digits = fc.string({ unit: fc.constantFrom('0', '1', '7', '8', '9', 'a', 'F', '_'), minLength: 0, maxLength: 4 });
+const sign = fc.constantFrom('', '', '+', '-');
+const scalarLike = fc.oneof(
+  fc.tuple(sign, fc.constantFrom('', '', '0x', '0X', '0o', '0O', '0b'), digits, fc.constantFrom('', '.', '.5', '.0'), fc.constantFrom('', 'e3', 'E-2', 'e+10', 'e')).map((parts) => parts.join('')),
+  fc.tuple(sign, fc.constantFrom('.inf', '.Inf', '.INF', '.iNF', '.nan', '.NaN', '.NAN', '.nAn', 'inf', 'nan')).map((parts) => parts.join('')),
+  fc.constantFrom('~', '', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'fALSE', 'yes', 'No', 'on', 'OFF', 'y', 'n'),
+  fc.array(fc.constantFrom('0', '1', '9', '0x', '0o', '.', 'e', 'E', '+', '-', '_', 'inf', 'nan', 'null', 'true', '~', ':'), { minLength: 1, maxLength: 4 }).map((pieces) => pieces.join('')),
+);
+
+test('plain scalars resolve to what the yaml package makes of them (2,000 cases)', () => {
+  fc.assert(fc.property(scalarLike, (scalar) => {
+    const text = `v: ${scalar}\n`;
+    const quick = quickRead(text);
+    const careful = parseYaml(text, 'f.yaml');
+    // The careful reading's value wherever both read the text; the quick one may decline, never differ.
+    if (quick !== undefined && careful.problems.length === 0) expect({ scalar, value: quick }).toEqual({ scalar, value: careful.source?.value });
+  }), params(2000));
+});
+
 describe('what is left to the careful reading', () => {
   test.each([
     ['an anchor and an alias', 'a: &x [1]\nb: *x\n'],

@@ -4,7 +4,7 @@
 import { closeSync, cpSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES, MAX_TOKENS, MAX_YAML_ERRORS } from '../src/data/load.js';
+import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES, MAX_TOKENS, MAX_YAML_ERRORS } from '../src/data/source.js';
 import { fixturesDir, validateJson, type JsonProblem } from './helpers/fixtures.js';
 import { run } from './helpers/run.js';
 

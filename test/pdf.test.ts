@@ -76,7 +76,7 @@ const fixturePdf = join(tmp, 'fixture', 'covenant-2024.pdf');
 let fixtureRun: { code: number; stderr: string };
 
 async function model(dataDir: string, year: string, previous?: string): Promise<ReportModel> {
-  const result = loadDataset({ dataDir, cwd: repoRoot, years: previous ? [year, previous] : [year] });
+  const result = await loadDataset({ dataDir, cwd: repoRoot, years: previous ? [year, previous] : [year] });
   const years = result.dataset!.years;
   return buildReport({ programme: result.dataset!.programme, year: years.get(year)!, ...(previous ? { previous: years.get(previous)! } : {}) });
 }

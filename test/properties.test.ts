@@ -93,7 +93,7 @@ describe('a data folder: loadDataset, and the report when it loads', () => {
     const paths = { programme: 'programme.yaml', report: '2019/report.yaml', department: '2019/departments/dwp.yaml' };
     for (const kind of ['programme', 'report', 'department'] as const) writeFileSync(join(data, paths[kind]), files[kind]);
     try {
-      const result = loadDataset({ dataDir: data, cwd: data, years: ['2019'] });
+      const result = await loadDataset({ dataDir: data, cwd: data, years: ['2019'] });
       expectLocated(result.problems, { [paths.programme]: files.programme, [paths.report]: files.report, [paths.department]: files.department });
       if (result.dataset) await renderText(buildReport({ programme: result.dataset.programme, year: result.dataset.years.get('2019')! }));
     } finally {
@@ -128,7 +128,7 @@ async function loadValid(root: string, folder: DataFolder) {
   writeFileSync(join(data, 'programme.yaml'), stringify(folder.programme));
   writeFileSync(join(data, '2019/report.yaml'), stringify(folder.report));
   for (const d of folder.departments) writeFileSync(join(data, `2019/departments/${d.id}.yaml`), stringify(d.value));
-  const result = loadDataset({ dataDir: data, cwd: data, years: ['2019'] });
+  const result = await loadDataset({ dataDir: data, cwd: data, years: ['2019'] });
   rmSync(data, { recursive: true, force: true });
   if (!result.dataset) throw new Error(`the generator made invalid data: ${JSON.stringify(result.problems.slice(0, 3))}`);
   const year = result.dataset.years.get('2019')!;

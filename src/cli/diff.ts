@@ -16,7 +16,7 @@ export interface DiffOptions {
 export async function diff(io: Io, from: string, to: string, options: DiffOptions): Promise<number> {
   const years = [...new Set([checkYear(from), checkYear(to)])];
   const reading = progress(io);
-  const result = loadDataset({ dataDir: dataDir(io, options.data), cwd: io.cwd, years, onFile: (n) => reading.update(`read ${n} files`) });
+  const result = await loadDataset({ dataDir: dataDir(io, options.data), cwd: io.cwd, years, onFile: (n) => reading.update(`read ${n} files`) });
   reading.done();
   // Both years are validated first; warnings (an empty progress, say) are `validate`'s to show.
   if (!result.dataset || result.problems.some(isError)) {

@@ -16,7 +16,7 @@ export interface ExportOptions {
 }
 
 export async function exportYear(io: Io, year: string, options: ExportOptions): Promise<number> {
-  const result = loadDataset({ dataDir: dataDir(io, options.data), cwd: io.cwd, years: [checkYear(year)] });
+  const result = await loadDataset({ dataDir: dataDir(io, options.data), cwd: io.cwd, years: [checkYear(year)] });
   const data = result.dataset?.years.get(year);
   if (!data || result.problems.some(isError)) {
     await writeProblems(io, result);

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../data/atomic.js';
 import { dataFiles } from '../data/data-files.js';
 import { formatYaml } from '../data/format-yaml.js';
-import type { SourceFile } from '../data/load.js';
+import type { SourceFile } from '../data/source.js';
 import { sortProblems, type Problem } from '../problems.js';
 import { checkYear, dataDir, EXIT, type Io } from './io.js';
 import { cannotWrite, writeProblems } from './failures.js';

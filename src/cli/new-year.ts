@@ -23,7 +23,7 @@ export async function newYear(io: Io, year: string, options: NewYearOptions): Pr
   }
 
   // The year before must exist and be valid: a missing one is reported with the years there are.
-  const result = loadDataset({ dataDir: root, cwd: io.cwd, years: [previous] });
+  const result = await loadDataset({ dataDir: root, cwd: io.cwd, years: [previous] });
   const last = result.dataset?.years.get(previous);
   if (!last || result.problems.some(isError)) {
     await writeProblems(io, result);

@@ -1,49 +1,14 @@
 // Warnings from a writer (a character no PDF font has), printed as `validate` prints problems: at
 // every place in the data that holds the text, with its file, line, column and field.
-import { isPair, isScalar, isSeq, visit, type Node } from 'yaml';
-import { parseYaml, type SourceText } from '../data/load.js';
+import type { SourceText } from '../data/source.js';
 import { problemFormatters } from '../formatters/index.js';
 import { sortProblems, type Problem } from '../problems.js';
 import type { RenderWarning } from '../render/index.js';
 import { chalkFor, type Io } from './io.js';
 
-/** `pledges[2].commitment`: the path of keys and indexes from the document down to `node`. */
-function fieldOf(ancestors: readonly unknown[], node: Node): string {
-  const chain = [...ancestors, node];
-  let field = '';
-  for (let i = 0; i < chain.length - 1; i++) {
-    const parent = chain[i];
-    if (isPair(parent)) field += `${field ? '.' : ''}${String(isScalar(parent.key) ? parent.key.value : parent.key)}`;
-    else if (isSeq(parent)) field += `[${parent.items.indexOf(chain[i + 1] as never)}]`;
-  }
-  return field;
-}
-
-/** Every string value in the loaded files that contains `warning.text`, as a located problem. */
-export function locateWarning(warning: RenderWarning, sources: ReadonlyMap<string, SourceText>): Problem[] {
-  const found: Problem[] = [];
-  for (const { text, path } of sources.values()) {
-    // The loader keeps only the text: the few files that hold the text (or an escape that may
-    // spell it) are parsed again here.
-    if (!text.includes(warning.text) && !text.includes('\\')) continue;
-    const source = parseYaml(text, path).source;
-    if (!source) continue;
-    visit(source.doc, {
-      Scalar(key, node, path) {
-        if (key === 'key' || typeof node.value !== 'string' || !node.value.includes(warning.text) || !node.range) return;
-        // Where the character itself is written, unless an escape sequence spells it.
-        const at = source.text.indexOf(warning.text, node.range[0]);
-        const offset = at !== -1 && at < node.range[1] ? at : node.range[0];
-        const { line, col } = source.lineCounter.linePos(offset);
-        found.push({ file: source.path, line, column: col, length: 1, severity: 'warning', rule: warning.rule, message: `${fieldOf(path, node)}: ${warning.message}` });
-      },
-    });
-  }
-  return found;
-}
-
 export async function writeRenderWarnings(io: Io, warnings: readonly RenderWarning[], sources: ReadonlyMap<string, SourceText>): Promise<void> {
   if (warnings.length === 0) return;
+  const { locateWarning } = await import('./locate-warning.js');
   const problems: Problem[] = [];
   for (const warning of warnings) {
     const located = locateWarning(warning, sources);

@@ -34,7 +34,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   const previous = options.previous ?? String(Number(year) - 1);
   const withPrevious = options.previous !== undefined || listYears(dir).includes(previous);
   const reading = progress(io);
-  const result = loadDataset({ dataDir: dir, cwd: io.cwd, years: withPrevious ? [year, previous] : [year], onFile: (n) => reading.update(`read ${n} files`) });
+  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: withPrevious ? [year, previous] : [year], onFile: (n) => reading.update(`read ${n} files`) });
   reading.done();
   if (!result.dataset || result.problems.some(isError)) {
     await writeProblems(io, result);

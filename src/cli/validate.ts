@@ -12,7 +12,7 @@ export interface ValidateOptions {
 
 export async function validate(io: Io, years: string[], options: ValidateOptions): Promise<number> {
   const reading = progress(io);
-  const result = loadDataset({
+  const result = await loadDataset({
     dataDir: dataDir(io, options.data),
     cwd: io.cwd,
     onFile: (n) => reading.update(`read ${n} files`),

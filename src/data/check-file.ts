@@ -1,9 +1,10 @@
 // One data file read, parsed and checked on its own: syntax, its schema, and the rules that need
-// no other file but programme.yaml's ids. The same work in the main thread or in a worker.
+// no other file but programme.yaml's ids. Read quickly first (fast-yaml.ts); the careful reading
+// (load.ts, and with it the yaml package) is loaded only for a file with a problem to place.
 import type { Problem } from '../problems.js';
 import { checkSchema } from './check-schema.js';
 import { quickRead } from './fast-yaml.js';
-import { NeedsPositions, parseYaml, readText, withoutPositions, type SourceFile } from './load.js';
+import { NeedsPositions, readText, withoutPositions, type SourceFile } from './source.js';
 import { checkDepartment, checkProgramme, checkReport, type ProgrammeIds } from './rules.js';
 import type { FileKind } from './schemas.js';
 
@@ -49,11 +50,12 @@ export function quickly(text: string, display: string, kind: FileKind, ids: Prog
   }
 }
 
-export function checkFile({ path, display, kind }: FileJob, ids: ProgrammeIds | undefined): CheckedFile {
+export async function checkFile({ path, display, kind }: FileJob, ids: ProgrammeIds | undefined): Promise<CheckedFile> {
   const text = readText(path, display);
   if ('problems' in text) return { problems: text.problems, read: false, valid: false };
   const quick = quickly(text.text, display, kind, ids);
   if (quick) return quick;
+  const { parseYaml } = await import('./load.js');
   const loaded = parseYaml(text.text, display);
   const source = loaded.source;
   if (!source || loaded.problems.length > 0) return { problems: loaded.problems, ...(source ? { source } : {}), read: false, valid: false };

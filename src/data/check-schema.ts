@@ -1,8 +1,7 @@
 // Schema validation of one file, with ajv's errors turned into located, readable problems.
 import type { ErrorObject } from 'ajv';
 import type { Problem } from '../problems.js';
-import type { SourceFile } from './load.js';
-import { keyAt, nodeAt, pointerToSegments, positionOf, type Segment } from './locate.js';
+import { pointerToSegments, type Segment, type SourceFile } from './source.js';
 import { validator, type FileKind } from './schemas.js';
 import { didYouMean } from './suggest.js';
 
@@ -138,10 +137,8 @@ export function checkSchema(kind: FileKind, source: SourceFile): Problem[] {
     const segments = pointerToSegments(error.instancePath);
     const value = valueAt(source.value, segments);
     const { rule, message, hint } = describe(error, segments, value);
-    const node = error.keyword === 'additionalProperties'
-      ? keyAt(source, segments, String((error.params as { additionalProperty: string }).additionalProperty))
-      : nodeAt(source, segments);
-    const { line, column, length } = positionOf(source, node);
+    const key = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: string }).additionalProperty) : undefined;
+    const { line, column, length } = source.places.at(segments, key);
     return { file: source.path, line, column, length, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
   });
 }

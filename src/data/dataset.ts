@@ -4,7 +4,7 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isError, sortProblems, type Problem } from '../problems.js';
 import { checkFile, type CheckedFile, type FileJob } from './check-file.js';
-import { cannotRead, type SourceText } from './load.js';
+import { cannotRead, type SourceText } from './source.js';
 import { sortDepartments, type Dataset, type Department, type Year } from './model.js';
 import { programmeIds, type ProgrammeIds } from './rules.js';
 import type { DepartmentFile, ProgrammeFile, ReportFile } from './schema-types.js';
@@ -32,7 +32,7 @@ export interface LoadResult {
   fileCount: number;
 }
 
-// The folders and files are read synchronously: see readText in load.ts.
+// The folders and files are read synchronously: see readText in source.ts.
 function isDirectory(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
@@ -53,7 +53,7 @@ export function listYears(dataDir: string): string[] {
   return 'entries' in listed ? yearsIn(listed.entries) : [];
 }
 
-export function loadDataset(options: LoadOptions): LoadResult {
+export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
   const { dataDir, cwd } = options;
   const display = (path: string) => relative(cwd, path) || '.';
   const problems: Problem[] = [];
@@ -70,8 +70,8 @@ export function loadDataset(options: LoadOptions): LoadResult {
 
   let ids: ProgrammeIds | undefined;
   /** Checks one file, keeping its problems and its text; its value only when it met its schema. */
-  const read = <T>(path: string, kind: FileJob['kind']): { checked: CheckedFile; value: T | undefined } => {
-    const checked = checkFile({ path, display: display(path), kind }, ids);
+  const read = async <T>(path: string, kind: FileJob['kind']): Promise<{ checked: CheckedFile; value: T | undefined }> => {
+    const checked = await checkFile({ path, display: display(path), kind }, ids);
     options.onFile?.(++fileCount);
     problems.push(...checked.problems);
     // The text only: a file's parsed document is let go as soon as it has been checked.
@@ -81,7 +81,7 @@ export function loadDataset(options: LoadOptions): LoadResult {
 
   // programme.yaml first: the other files are checked against its ids.
   const programmeFile = join(dataDir, 'programme.yaml');
-  const { checked: programmeChecked, value: programme } = read<ProgrammeFile>(programmeFile, 'programme');
+  const { checked: programmeChecked, value: programme } = await read<ProgrammeFile>(programmeFile, 'programme');
   if (programmeChecked.read) ids = programmeIds(programmeChecked.source!.value);
 
   const listed = entriesOf(dataDir);
@@ -99,7 +99,7 @@ export function loadDataset(options: LoadOptions): LoadResult {
       continue;
     }
     const reportFile = join(yearDir, 'report.yaml');
-    const { value: report } = read<ReportFile>(reportFile, 'report');
+    const { value: report } = await read<ReportFile>(reportFile, 'report');
 
     const departmentsDir = join(yearDir, 'departments');
     const listedDepartments = entriesOf(departmentsDir);
@@ -112,7 +112,7 @@ export function loadDataset(options: LoadOptions): LoadResult {
     const departments: Department[] = [];
     for (const name of names.filter((n) => n.endsWith('.yaml'))) {
       const file = join(departmentsDir, name);
-      const { value: department } = read<DepartmentFile>(file, 'department');
+      const { value: department } = await read<DepartmentFile>(file, 'department');
       if (department) departments.push({ ...department, file: display(file) });
     }
     if (names.length === 0 && 'entries' in listedDepartments) {

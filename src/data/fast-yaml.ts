@@ -5,53 +5,53 @@
 // the same data ten times faster, without positions. So a file is read with js-yaml first; when
 // that succeeds and every check passes, its value is used and no position is ever needed. Any
 // problem, any doubt, and the file is read again the careful way (load.ts), which finds and
-// places every problem. The two readings must agree on every value they both accept: scalars
-// are resolved here by the `yaml` package's own core-schema tags, and what js-yaml would read
-// differently (anchors, tags, lines held to a different indentation…) is left to the careful one.
-// test/fast-yaml.test.ts holds the two to the same values on random and on real files.
+// places every problem. The two readings must agree on every value they both accept: plain
+// scalars are resolved here by the YAML 1.2 core schema, as the `yaml` package resolves them, and
+// what js-yaml would read differently (anchors, tags, lines held to a different indentation…) is
+// left to the careful one. test/fast-yaml.test.ts holds the two to the same values on random and
+// on real files. Nothing here loads the `yaml` package: a run whose files all read quickly never does.
 import jsyaml from 'js-yaml';
-import { Document, isScalar } from 'yaml';
-import { MAX_DEPTH } from './yaml-document.js';
+import { MAX_DEPTH } from './source.js';
 
 /** Thrown to leave a file to the careful reading. */
 class Careful extends Error {}
-
-interface YamlTag {
-  tag: string;
-  default?: unknown;
-  test?: RegExp;
-  resolve(value: string, onError: (message: string) => void, options: object): unknown;
-}
 
 const careful = (): never => {
   throw new Careful();
 };
 
-/** One js-yaml type a core-schema tag name (int, float…), resolving a plain scalar as `yaml` does. */
-function coreType(name: string, tags: readonly YamlTag[]): jsyaml.Type {
-  const find = (data: string) => tags.find((t) => t.test!.test(data));
+/**
+ * The YAML 1.2 core schema's plain scalars (spec 10.3.2), tag by tag in the order the `yaml`
+ * package tries them: null, bool, int (octal, decimal, hexadecimal), float (infinity and NaN, with
+ * an exponent, without). A plain scalar none of them matches is a string.
+ */
+const CORE: [name: string, forms: [RegExp, (text: string) => unknown][]][] = [
+  ['null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]],
+  ['bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => text[0] === 't' || text[0] === 'T']]],
+  ['int', [
+    [/^0o[0-7]+$/, (text) => parseInt(text.slice(2), 8)],
+    [/^[-+]?[0-9]+$/, (text) => parseInt(text, 10)],
+    [/^0x[0-9a-fA-F]+$/, (text) => parseInt(text.slice(2), 16)],
+  ]],
+  ['float', [
+    [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (text) => (/nan$/i.test(text) ? NaN : text[0] === '-' ? -Infinity : Infinity)],
+    [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (text) => parseFloat(text)],
+    [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (text) => parseFloat(text)],
+  ]],
+];
+
+/** One js-yaml type for one core tag. */
+function coreType(name: string, forms: readonly [RegExp, (text: string) => unknown][]): jsyaml.Type {
+  const find = (data: string) => forms.find(([test]) => test.test(data));
   return new jsyaml.Type(name, {
     kind: 'scalar',
     // js-yaml passes the tag only for an explicit one (!!int "3"), whose handling differs.
     resolve: (data: unknown, explicit?: unknown) => (explicit !== undefined ? careful() : typeof data === 'string' && find(data) !== undefined),
-    // Some tags resolve to a Scalar node (to keep how a number was written): its value is the datum.
-    construct: (data: string) => {
-      const resolved = find(data)!.resolve(data, careful, { intAsBigInt: false });
-      return isScalar(resolved) ? resolved.value : resolved;
-    },
+    construct: (data: string) => find(data)![1](data),
   });
 }
 
-let schema: jsyaml.Schema | undefined;
-
-/** The core schema's plain-scalar tags, in the order `yaml` tries them. */
-function coreSchema(): jsyaml.Schema {
-  if (schema) return schema;
-  const tags = (new Document(null).schema.tags as YamlTag[]).filter((t) => t.default === true && t.test instanceof RegExp);
-  const names = [...new Set(tags.map((t) => t.tag))];
-  schema = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: names.map((name) => coreType(name, tags.filter((t) => t.tag === name))) });
-  return schema;
-}
+const coreSchema = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: CORE.map(([name, forms]) => coreType(name, forms)) });
 
 /**
  * Text that js-yaml 4 reads otherwise than the yaml package, found by test/fast-yaml.test.ts and
@@ -168,7 +168,7 @@ export function quickRead(text: string): unknown {
   if (DIFFERENT.some((pattern) => pattern.test(text)) || !plainLayout(text)) return undefined;
   try {
     // maxDepth is js-yaml 4.3's guard against deep nesting; its types do not have it yet.
-    const options: jsyaml.LoadOptions & { maxDepth: number } = { schema: coreSchema(), json: false, maxDepth: MAX_DEPTH, onWarning: careful };
+    const options: jsyaml.LoadOptions & { maxDepth: number } = { schema: coreSchema, json: false, maxDepth: MAX_DEPTH, onWarning: careful };
     const value = jsyaml.load(text, options);
     // Every data file is a mapping: anything else is a problem the careful reading will place.
     return typeof value !== 'object' || value === null || Array.isArray(value) || !plainKeys(value) ? undefined : value;

@@ -5,7 +5,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isCollection, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Pair } from 'yaml';
 import type { Problem } from '../problems.js';
-import { parseYaml, type SourceFile } from './load.js';
+import { parseYaml } from './load.js';
+import type { SourceFile } from './source.js';
 import { Shape } from './schema-shape.js';
 import type { FileKind } from './schemas.js';
 

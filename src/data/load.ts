@@ -1,62 +1,10 @@
-// Reading one YAML file: strict UTF-8, parsed with positions kept, every syntax problem located.
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+// Parsing one YAML file with positions kept, every syntax problem located: the careful reading,
+// for files with a problem to place (see fast-yaml.ts for the quick one).
 import { LineCounter, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../problems.js';
-import { MAX_DEPTH, MAX_TOKENS, MAX_YAML_ERRORS, parseWithin } from './yaml-document.js';
-
-export { MAX_DEPTH, MAX_TOKENS, MAX_YAML_ERRORS };
-
-/**
- * Larger files are refused before they are read. The largest real file (2014's report) is 34 KB;
- * a department with 10,000 pledges is about 5 MB. MAX_TOKENS bounds what a smaller file of junk costs.
- */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** How many times aliases may be expanded in one file (a "billion laughs" guard). */
-export const MAX_ALIAS_COUNT = 100;
-
-/** A file as read: its display path (relative to the working directory) and its text. */
-export interface SourceText {
-  path: string;
-  text: string;
-}
-
-export interface SourceFile extends SourceText {
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
-  /** The plain JavaScript value: only set when the file parsed without errors. */
-  value: unknown;
-}
-
-export interface Loaded {
-  source?: SourceFile;
-  problems: Problem[];
-}
-
-function problemAt(path: string, line: number, column: number, rule: string, message: string, hint?: string): Problem {
-  return { file: path, line, column, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
-}
-
-/** Decodes UTF-8 strictly; on a bad byte, says where it is. */
-function decode(bytes: Buffer, path: string): { text?: string; problem?: Problem } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text };
-  } catch {
-    // Re-encoding the lenient decoding changes the bytes first where the input was invalid.
-    const lenient = Buffer.from(new TextDecoder('utf-8').decode(bytes), 'utf8');
-    let offset = 0;
-    while (offset < bytes.length && bytes[offset] === lenient[offset]) offset++;
-    const before = bytes.subarray(0, offset);
-    const line = before.filter((b) => b === 0x0a).length + 1;
-    const lineStart = before.lastIndexOf(0x0a) + 1;
-    const column = Buffer.from(before.subarray(lineStart)).toString('utf8').length + 1;
-    const hex = bytes[offset]?.toString(16).padStart(2, '0') ?? '';
-    return {
-      problem: problemAt(path, line, column, 'encoding', `the file is not valid UTF-8 (byte 0x${hex} at line ${line})`,
-        'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)'),
-    };
-  }
-}
+import { placesIn } from './locate.js';
+import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_TOKENS, MAX_YAML_ERRORS, problemAt, type Loaded, type SourceFile } from './source.js';
+import { parseWithin } from './yaml-document.js';
 
 const YAML_MESSAGES: Record<string, (m: string) => string> = {
   TAB_AS_INDENT: () => 'tabs are not allowed for indentation in YAML; indent with spaces',
@@ -157,7 +105,7 @@ export function parseYaml(text: string, path: string): Loaded {
     };
   }
   const { doc } = parsed;
-  const source: SourceFile = { path, text: body, doc, lineCounter, value: undefined };
+  const source: SourceFile = { path, text: body, doc, lineCounter, value: undefined, places: placesIn(doc, lineCounter, body) };
   const problems = yamlProblems(doc.errors, doc, lineCounter, body, path);
   if (problems.length > 0) return { source, problems };
   try {
@@ -172,78 +120,3 @@ export function parseYaml(text: string, path: string): Loaded {
   return { source, problems: [] };
 }
 
-/** Why the system would not give a file's bytes, in words; the code as Node gives it otherwise. */
-const READ_ERRORS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ELOOP: 'a symbolic link that leads back to itself',
-  EIO: 'an input/output error',
-  ENOTDIR: 'a part of its path is a file, not a folder',
-  EMFILE: 'too many files open',
-};
-
-/** A file or folder the system would not read: a problem with the data, not a bug (exit 1, not 70). */
-export function cannotRead(path: string, error: unknown, what = 'file'): Problem {
-  const code = (error as { code?: unknown } | null)?.code;
-  const reason = typeof code === 'string' ? `${READ_ERRORS[code] ?? code} (${code})` : error instanceof Error ? error.message : String(error);
-  const permission = code === 'EACCES' || code === 'EPERM';
-  return problemAt(path, 0, 0, 'cannot-read', `the ${what} cannot be read: ${reason}`,
-    permission ? `let the user running covenant read it (check its permissions and owner)` : undefined);
-}
-
-/**
- * A data file's text, decoded strictly as UTF-8; or why it cannot be had. The file is read
- * synchronously: a run reads a few dozen small files, and a round trip through the thread pool for
- * each step of each one cost more than the reading. It is opened without blocking, so a pipe put
- * where a data file should be is reported rather than waited on.
- */
-export function readText(absolutePath: string, path: string): { text: string } | { problems: Problem[] } {
-  let fd: number;
-  try {
-    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code === 'ENOENT') return { problems: [problemAt(path, 0, 0, 'missing-file', 'the file does not exist')] };
-    if (code === 'EISDIR') return { problems: [notAFile(path, true)] };
-    return { problems: [cannotRead(path, error)] };
-  }
-  let bytes: Buffer;
-  try {
-    const info = fstatSync(fd);
-    if (info.isDirectory()) return { problems: [notAFile(path, true)] };
-    // A pipe or a device would be read until it ends, which may be never.
-    if (!info.isFile()) return { problems: [notAFile(path, false)] };
-    if (info.size > MAX_FILE_BYTES) {
-      return {
-        problems: [problemAt(path, 0, 0, 'file-too-large',
-          `the file is ${(info.size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read`,
-          'split a department into smaller files, or check the file is the one you meant')],
-      };
-    }
-    bytes = readFileSync(fd);
-  } catch (error) {
-    return { problems: [cannotRead(path, error)] };
-  } finally {
-    closeSync(fd);
-  }
-  const { text, problem } = decode(bytes, path);
-  if (problem || text === undefined) return { problems: problem ? [problem] : [] };
-  return { text };
-}
-
-function notAFile(path: string, folder: boolean): Problem {
-  return folder
-    ? problemAt(path, 0, 0, 'not-a-file', 'this is a folder, not a file', 'data files are YAML files; rename or move this folder')
-    : problemAt(path, 0, 0, 'not-a-file', 'this is not a file but a pipe, socket or device', 'data files are YAML files; remove or rename this one');
-}
-
-/** Thrown by a source read without positions when a problem needs one: the file is then read again with them. */
-export class NeedsPositions extends Error {}
-
-/** A file read quickly (fast-yaml.ts): its value and text, but no document to place problems in. */
-export function withoutPositions(path: string, text: string, value: unknown): SourceFile {
-  const missing = (): never => {
-    throw new NeedsPositions(path);
-  };
-  return { path, text, value, get doc() { return missing(); }, get lineCounter() { return missing(); } };
-}

@@ -1,23 +1,6 @@
 // From a place in the data (a JSON pointer's segments) back to a line and column in the YAML.
-import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { SourceFile } from './load.js';
-
-export type Segment = string | number;
-
-export interface Position {
-  line: number;
-  column: number;
-  length: number;
-}
-
-export function pointerToSegments(pointer: string): Segment[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
+import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Places, Position, Segment } from './source.js';
 
 /**
  * Each mapping's pairs by key (the first, when a key repeats), made once: a file with a problem on
@@ -44,8 +27,8 @@ function child(node: unknown, segment: Segment): unknown {
 }
 
 /** The node at `segments`, or the deepest ancestor that exists. */
-export function nodeAt(source: SourceFile, segments: readonly Segment[]): Node | undefined {
-  let node: unknown = source.doc.contents;
+function nodeAt(doc: Document.Parsed, segments: readonly Segment[]): Node | undefined {
+  let node: unknown = doc.contents;
   for (const segment of segments) {
     const next = child(node, segment);
     if (!isNode(next)) break;
@@ -55,23 +38,24 @@ export function nodeAt(source: SourceFile, segments: readonly Segment[]): Node |
 }
 
 /** The key of `key` in the mapping at `segments`: where an unknown key is written. */
-export function keyAt(source: SourceFile, segments: readonly Segment[], key: string): Node | undefined {
-  const map = nodeAt(source, segments);
+function keyAt(doc: Document.Parsed, segments: readonly Segment[], key: string): Node | undefined {
+  const map = nodeAt(doc, segments);
   if (!isMap(map)) return undefined;
   const pair = pairOf(map, key);
   return isNode(pair?.key) ? pair.key : undefined;
 }
 
-export function positionOf(source: SourceFile, node: Node | undefined): Position {
-  const range = node?.range;
-  if (!range) return { line: 1, column: 1, length: 1 };
-  const { line, col } = source.lineCounter.linePos(range[0]);
-  const lineEnd = source.text.indexOf('\n', range[0]);
-  const end = Math.min(range[1], lineEnd === -1 ? source.text.length : lineEnd);
-  return { line, column: col, length: Math.max(1, end - range[0]) };
-}
-
-/** The line of the key `segments` points at, e.g. for "first used on line 12". */
-export function lineOf(source: SourceFile, segments: readonly Segment[]): number {
-  return positionOf(source, nodeAt(source, segments)).line;
+/** Where the nodes of a parsed document are written in its text. */
+export function placesIn(doc: Document.Parsed, lineCounter: LineCounter, text: string): Places {
+  const positionOf = (node: Node | undefined): Position => {
+    const range = node?.range;
+    if (!range) return { line: 1, column: 1, length: 1 };
+    const { line, col } = lineCounter.linePos(range[0]);
+    const lineEnd = text.indexOf('\n', range[0]);
+    const end = Math.min(range[1], lineEnd === -1 ? text.length : lineEnd);
+    return { line, column: col, length: Math.max(1, end - range[0]) };
+  };
+  return {
+    at: (segments, key) => positionOf(key === undefined ? nodeAt(doc, segments) : keyAt(doc, segments, key)),
+  };
 }

@@ -3,8 +3,7 @@
 // defensive reading of values whose shape is not yet known to be right.
 import { basename } from 'node:path';
 import type { Problem } from '../problems.js';
-import type { SourceFile } from './load.js';
-import { lineOf, nodeAt, positionOf, type Segment } from './locate.js';
+import type { Segment, SourceFile } from './source.js';
 import { didYouMean } from './suggest.js';
 
 type Loose = Record<string, unknown>;
@@ -15,7 +14,7 @@ const records = (value: unknown): (Loose | undefined)[] => (Array.isArray(value)
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 function at(source: SourceFile, segments: Segment[], rule: string, message: string, hint?: string): Problem {
-  const { line, column, length } = positionOf(source, nodeAt(source, segments));
+  const { line, column, length } = source.places.at(segments);
   return { file: source.path, line, column, length, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
 }
 
@@ -32,7 +31,7 @@ function duplicates(source: SourceFile, list: unknown, base: Segment[], what: st
       return;
     }
     problems.push(at(source, [...base, index, 'id'], 'duplicate-id',
-      `${what} id "${id}" is already used on line ${lineOf(source, [...base, earlier, 'id'])}`,
+      `${what} id "${id}" is already used on line ${source.places.at([...base, earlier, 'id']).line}`,
       'ids must be unique: give this one its own id'));
   });
   return problems;
@@ -111,7 +110,7 @@ export function checkReport(source: SourceFile, ids: ProgrammeIds | undefined): 
       return;
     }
     problems.push(at(source, ['sections', i, 'theme'], 'duplicate-section',
-      `theme "${theme}" already has a section on line ${lineOf(source, ['sections', earlier, 'theme'])}`,
+      `theme "${theme}" already has a section on line ${source.places.at(['sections', earlier, 'theme']).line}`,
       'merge the two sections into one'));
   });
   return problems;

@@ -1,17 +1,7 @@
 // YAML text to one document with positions, within limits: nesting depth and the number of
 // errors are checked as the parser goes, and repeated keys are found in one pass.
 import { Composer, isScalar, Lexer, Parser, visit, YAMLParseError, type CST, type Document, type ErrorCode, type LineCounter, type YAMLError } from 'yaml';
-
-/** How deeply collections may nest; the schemas need five levels. */
-export const MAX_DEPTH = 64;
-/** A file with more YAML errors than this is not read further: it is unlikely to be YAML at all. */
-export const MAX_YAML_ERRORS = 100;
-/**
- * How many YAML tokens (keys, values, indicators, line breaks) a file may hold. Real data has about
- * 120,000 a megabyte, so a 20 MB department file is read; a file of "- a: " repeated has ten times
- * as many, and reading 20 MB of it took half a minute and 2.5 GB.
- */
-export const MAX_TOKENS = 3_000_000;
+import { MAX_DEPTH, MAX_TOKENS, MAX_YAML_ERRORS } from './source.js';
 
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 

@@ -1,7 +1,7 @@
 // The problem formatters, one contract: the same report in, text out.
 import type { ChalkInstance } from 'chalk';
 import type { Problem } from '../problems.js';
-import type { SourceText } from '../data/load.js';
+import type { SourceText } from '../data/source.js';
 import { github } from './github.js';
 import { json } from './json.js';
 import { stylish } from './stylish.js';
