@@ -55,9 +55,10 @@ const { outputFiles } = await build({
   write: false,
 });
 
-// esbuild escapes non-ASCII characters everywhere but in regular expression literals (two
-// libraries have one). One such character makes V8 hold and scan the whole file as UTF-16; as a
-// \u escape it means the same in a string, a regular expression or a name.
+// esbuild escapes non-ASCII characters everywhere but in regular expression literals (markdown-it
+// has one, and covenant's reading of amounts another). One such character makes V8 hold and scan
+// the whole file as UTF-16; as a \u escape it means the same in a string, a regular expression or
+// a name.
 const ascii = (text) => text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 await mkdir(outdir, { recursive: true });
 for (const file of outputFiles) await writeFile(file.path, file.path.endsWith('.js') ? ascii(file.text) : file.contents);
