@@ -80,13 +80,14 @@ const scalarLike = fc.oneof(
   fc.array(fc.constantFrom('0', '1', '9', '0x', '0o', '.', 'e', 'E', '+', '-', '_', 'inf', 'nan', 'null', 'true', '~', ':'), { minLength: 1, maxLength: 4 }).map((pieces) => pieces.join('')),
 );
 
-test('plain scalars resolve to what the yaml package makes of them (2,000 cases)', () => {
+test('plain scalars, as values and as keys, read as the yaml package reads them (2,000 cases)', () => {
   fc.assert(fc.property(scalarLike, (scalar) => {
-    const text = `v: ${scalar}\n`;
-    const quick = quickRead(text);
-    const careful = parseYaml(text, 'f.yaml');
-    // The careful reading's value wherever both read the text; the quick one may decline, never differ.
-    if (quick !== undefined && careful.problems.length === 0) expect({ scalar, value: quick }).toEqual({ scalar, value: careful.source?.value });
+    for (const text of [`v: ${scalar}\n`, `${scalar}: v\n`, `a:\n  - ${scalar}: v\n`]) {
+      const quick = quickRead(text);
+      const careful = parseYaml(text, 'f.yaml');
+      // The careful reading's value wherever both read the text; the quick one may decline, never differ.
+      if (quick !== undefined && careful.problems.length === 0) expect({ text, value: quick }).toEqual({ text, value: careful.source?.value });
+    }
   }), params(2000));
 });
 
@@ -101,6 +102,8 @@ describe('what is left to the careful reading', () => {
     ['a merge key', 'base: &b {x: 1}\nitem: {<<: *b}\n'],
     ['nesting past the limit', `x: ${'['.repeat(70)}${']'.repeat(70)}\n`],
     ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a null key, which js-yaml names "null" and yaml ""', '~: 1\n'],
+    ['a key written null, further in', 'a:\n  - Null: 1\n'],
     ['two documents', 'a: 1\n---\nb: 2\n'],
     ['a tab as indentation', 'a:\n\tb: 1\n'],
     ['an indentation indicator', 'text: |2\n    \n'],

@@ -68,6 +68,8 @@ const BLOCK_HEADER = /^[|>]-?(?: +#.*)?$/;
 const PLAIN = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-(?=\S))(?:(?!: |:$)[^\t])*$/;
 /** A quoted scalar that ends on its own line, and what may follow it: spaces and a comment. */
 const QUOTED = /^(?:"(?:[^"\\\t]|\\[^\t])*"|'(?:[^'\t]|'')*')(?: +#.*)? *$/;
+/** A key that is the core schema's null: `~:`, `null:` (the empty key has no plain form). */
+const NULL_KEY = /^(?:~|[Nn]ull|NULL) *:$/;
 /** A plain key and its colon: no indicator first, and no ": ", " #", tab or quote in it. */
 const KEY = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-(?=[^\s:]))(?:(?!: | #)[^\t:"'])*:(?= |$)/;
 
@@ -129,7 +131,8 @@ function plainLayout(text: string): boolean {
     let rest = line.slice(at);
     const key = KEY.exec(rest);
     if (key) {
-      if (key[0].length > 1000) return false;
+      // A key over 1,000 characters, or one the core schema reads as null: js-yaml names the latter "null", yaml "".
+      if (key[0].length > 1000 || NULL_KEY.test(key[0])) return false;
       parent = at;
       rest = rest.slice(key[0].length).trimStart();
     }
