@@ -1,7 +1,6 @@
 // Writing so that nothing half-written is ever left behind: a file, or a whole folder, is built
 // under a temporary name beside its target and renamed into place at the end. The temporary
 // names still open are known, so an interrupted run (Ctrl-C, SIGTERM) can remove them.
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, rmSync, type Stats, type WriteStream } from 'node:fs';
 import { chmod, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -16,8 +15,14 @@ export function removePendingSync(): void {
   pending.clear();
 }
 
+/**
+ * A name no other run will pick: this process's id, and a random part for the rare reuse of an id.
+ * It need not be secret, and is created with 'wx' (never over an existing file), so Math.random
+ * serves; node:crypto would cost every run, --help included, the loading of its modules.
+ */
 function temporaryBeside(path: string): string {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const random = Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${random}.tmp`);
   pending.add(temp);
   return temp;
 }
