@@ -25,9 +25,17 @@ const UNUSED = {
   linebreak: "export default class LineBreaker { constructor() { throw new Error('covenant breaks its own lines: pdfkit text() is not used'); } }",
 };
 
+/**
+ * commander loads node:child_process (and with it net and dgram) for subcommands that are separate
+ * executables, which covenant's are not: its copy gets a module that says so if it is ever called.
+ */
+const NO_CHILD_PROCESS = "const none = () => { throw new Error('covenant has no executable subcommands'); }; module.exports = { spawn: none, execFileSync: none };";
+
 const unused = {
   name: 'unused',
   setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'no-child-process' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'no-child-process' }, () => ({ contents: NO_CHILD_PROCESS, loader: 'js' }));
     const names = Object.keys(UNUSED).map((n) => n.replace(/[/.]/g, (c) => `\\${c}`));
     b.onResolve({ filter: new RegExp(`^(?:${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'unused' }));
     b.onLoad({ filter: /.*/, namespace: 'unused' }, (args) => ({ contents: UNUSED[args.path], loader: 'js' }));
