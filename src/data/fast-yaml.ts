@@ -79,8 +79,8 @@ const KEY = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-(?=[^\s:]))(?:(?!: | #)[^\t:"'])*:(
  * ends there; block scalars with a plain header (| > |- >-) whose lines are all indented at least
  * as far as their first; comments; a "---" before anything else. Anything else (anchors,
  * aliases, tags, directives, flow collections, explicit "?" keys, a scalar over several lines, a
- * tab outside a block scalar or at the start of its lines, a key over 1,000 characters, a second
- * document) sends the file to the careful reading. test/fast-yaml.test.ts found why each is
+ * tab outside a block scalar or at the start of its lines, a key over 1,000 characters or one
+ * written as null, a second document) sends the file to the careful reading. test/fast-yaml.test.ts found why each is
  * needed: js-yaml does not hold the lines of a multi-line scalar to the indentation yaml
  * requires, for one, and counts a tab in indentation where yaml refuses it.
  */
