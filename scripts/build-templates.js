@@ -1,27 +1,24 @@
 // Checks and compiles the shipped templates once, at build time, with the options and checks that
 // custom templates get at run time (src/render/templates.ts): build/templates.cjs holds each
 // format's templates as code, so a report run loads only Handlebars' runtime.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { checkAndCompile, helperNames, shippedTemplates, TemplateError } from '../dist/render/templates.js';
+import { checkAndCompile, helperNames, partialNames, shippedTemplates, templateSources, TemplateError } from '../dist/render/templates.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const hbs = (names) => names.filter((n) => n.endsWith('.hbs')).sort();
+// The path from the package root, with forward slashes on every system: as errors show it.
+const fromRoot = (file) => relative(root, file).split('\\').join('/');
 const formats = {};
 try {
   for (const format of (await readdir(shippedTemplates)).sort()) {
-    const dir = join(shippedTemplates, format);
-    const files = [
-      ...hbs(await readdir(dir)).map((n) => ({ name: n.slice(0, -4), file: join(dir, n) })),
-      ...hbs(await readdir(join(dir, 'partials')).catch(() => [])).map((n) => ({ name: `partials/${n.slice(0, -4)}`, file: join(dir, 'partials', n) })),
-    ];
-    const names = { helpers: helperNames(), partials: new Set(files.filter((f) => f.name.startsWith('partials/')).map((f) => f.name.slice('partials/'.length))) };
+    const files = await templateSources(join(shippedTemplates, format), fromRoot);
+    const names = { helpers: helperNames(), partials: partialNames(files.map((f) => f.name)) };
     const entries = [];
-    for (const { name, file } of files) {
-      const path = relative(root, file).split('\\').join('/');
-      const spec = checkAndCompile(await readFile(file, 'utf8'), path, Handlebars, names, (text, options) => Handlebars.precompile(text, options));
+    for (const { name, file, text } of files) {
+      const path = fromRoot(file);
+      const spec = checkAndCompile(text, path, Handlebars, names, (checked, options) => Handlebars.precompile(checked, options));
       entries.push(`    ${JSON.stringify(name)}: { file: ${JSON.stringify(path)}, spec: ${spec} },`);
     }
     formats[format] = entries;

@@ -47,7 +47,8 @@ interface Source {
   text: string;
 }
 
-async function sources(dir: string, display: (file: string) => string): Promise<Source[]> {
+/** A format folder's report.hbs and partials/*.hbs, each named as templates call it ("partials/pledge"). */
+export async function templateSources(dir: string, display: (file: string) => string): Promise<Source[]> {
   const found: Source[] = [];
   const add = async (folder: string, prefix: string) => {
     const names = await readdir(folder).catch(() => [] as string[]);
@@ -67,6 +68,11 @@ async function sources(dir: string, display: (file: string) => string): Promise<
   await add(dir, '');
   await add(join(dir, 'partials'), 'partials/');
   return found;
+}
+
+/** The partials among templates' names, as a template calls them: "partials/pledge" is {{> pledge}}. */
+export function partialNames(names: Iterable<string>): Set<string> {
+  return new Set([...names].filter((name) => name.startsWith('partials/')).map((name) => name.slice('partials/'.length)));
 }
 
 function position(error: unknown): { line: number; column: number; reason: string } {
@@ -152,7 +158,7 @@ function shipped(format: string): Record<string, Precompiled> {
  */
 export async function loadTemplates(format: string, custom: string | undefined, cwd: string): Promise<TemplateSet> {
   const display = (file: string) => relative(cwd, file);
-  const own = custom ? await sources(join(custom, format), display) : [];
+  const own = custom ? await templateSources(join(custom, format), display) : [];
   const builtIn = shipped(format);
   const hb = environment(own.length > 0);
   const templates = new Map<string, { file: string; template: Handlebars.TemplateDelegate }>();
@@ -162,7 +168,7 @@ export async function loadTemplates(format: string, custom: string | undefined, 
   if (own.length > 0) {
     const names = {
       helpers: helperNames(hb),
-      partials: new Set([...Object.keys(builtIn), ...own.map((s) => s.name)].filter((name) => name.startsWith('partials/')).map((name) => name.slice('partials/'.length))),
+      partials: partialNames([...Object.keys(builtIn), ...own.map((s) => s.name)]),
     };
     for (const source of own) {
       templates.set(source.name, { file: source.file, template: checkAndCompile(source.text, display(source.file), hb, names, (text, options) => hb.compile(text, options)) });
