@@ -1,8 +1,7 @@
 // The YAML files of a data folder, by kind: programme.yaml and each year's report and departments.
-import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Problem } from '../problems.js';
-import { listYears } from './dataset.js';
+import { entriesOf, listYears } from './dataset.js';
 import type { FileKind } from './schemas.js';
 
 export interface DataFile {
@@ -29,17 +28,10 @@ export function dataFiles(dataDir: string, cwd: string, years: readonly string[]
     }
     files.push(file(join(dataDir, year, 'report.yaml'), 'report'));
     const departments = join(dataDir, year, 'departments');
-    const names = readdirIf(departments).filter((n) => n.endsWith('.yaml')).sort();
+    // A folder that cannot be read lists no files here; `validate` reports why.
+    const listed = entriesOf(departments);
+    const names = ('entries' in listed ? listed.entries.map((e) => e.name) : []).filter((n) => n.endsWith('.yaml')).sort();
     files.push(...names.map((n) => file(join(departments, n), 'department')));
   }
   return { files, problems };
-}
-
-/** A folder's names; none when it cannot be read (loading the data reports why). */
-function readdirIf(path: string): string[] {
-  try {
-    return readdirSync(path);
-  } catch {
-    return [];
-  }
 }

@@ -38,7 +38,7 @@ function isDirectory(path: string): boolean {
 }
 
 /** A folder's entries; none when it does not exist; the error when it exists but cannot be read. */
-function entriesOf(path: string): { entries: Dirent[] } | { error: unknown } {
+export function entriesOf(path: string): { entries: Dirent[] } | { error: unknown } {
   try {
     return { entries: readdirSync(path, { withFileTypes: true }) };
   } catch (error) {
