@@ -264,17 +264,28 @@ export class Shaper {
     return true;
   }
 
+  /** The ligatures a ligature subtable has that start with `glyph`: the offset of their set, or -1. */
+  private ligatureSet(sub: number, glyph: number): number {
+    const font = this.font;
+    const index = font.coverageIndex(sub + font.u16(sub + 2), glyph);
+    return index < 0 ? -1 : sub + font.u16(sub + 6 + index * 2);
+  }
+
+  /** Ligature `l` of a set: its offset (its glyph, its length, then its glyphs after the first). */
+  private ligatureAt(set: number, l: number): number {
+    return set + this.font.u16(set + 2 + l * 2);
+  }
+
   private canLigate(glyph: number): boolean {
     const font = this.font;
     let can = false;
     for (const step of this.substitutions) {
       if (step.kind !== 'ligature') continue;
       for (const sub of step.subtables) {
-        const index = font.coverageIndex(sub + font.u16(sub + 2), glyph);
-        if (index < 0) continue;
-        const set = sub + font.u16(sub + 6 + index * 2);
+        const set = this.ligatureSet(sub, glyph);
+        if (set < 0) continue;
         for (let l = 0, n = font.u16(set); l < n; l++) {
-          const ligature = set + font.u16(set + 2 + l * 2);
+          const ligature = this.ligatureAt(set, l);
           let marks = false;
           for (let k = 1, m = font.u16(ligature + 2); k < m; k++) marks ||= font.isMark(font.u16(ligature + 4 + (k - 1) * 2));
           can ||= !marks;
@@ -293,12 +304,11 @@ export class Shaper {
     const font = this.font;
     for (let i = 0; i < glyphs.length; i++) {
       for (const sub of subtables) {
-        const index = font.coverageIndex(sub + font.u16(sub + 2), glyphs[i]!);
-        if (index < 0) continue;
-        const set = sub + font.u16(sub + 6 + index * 2);
+        const set = this.ligatureSet(sub, glyphs[i]!);
+        if (set < 0) continue;
         let formed = false;
         for (let l = 0, n = font.u16(set); l < n && !formed; l++) {
-          const ligature = set + font.u16(set + 2 + l * 2);
+          const ligature = this.ligatureAt(set, l);
           const components = font.u16(ligature + 2);
           if (i + components > glyphs.length) continue;
           let k = 1;
