@@ -12,10 +12,13 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { main } = await import('../dist/bundle/main.js');
   const { exitCleanlyOnSignals } = await import('../dist/bundle/signals.js');
 
-  // A reader that stops early (`covenant report 2019 -o - | head`) is not an error.
+  // A reader that stops early (`covenant report 2019 -o - | head`) is not an error. Any other
+  // failure to write the output (a full disk) is said plainly, with exit 70, as for -o FILE.
   process.stdout.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    process.stderr.write(`covenant: could not write to standard output (${error.code ?? error.message})\n`);
+    if (args.includes('--debug')) process.stderr.write(`${error.stack}\n`);
+    process.exit(70);
   });
   exitCleanlyOnSignals(process.stderr);
 

@@ -1,7 +1,7 @@
 // Exit statuses users script against: 0 valid, 1 invalid data, 2 a wrong command line. Never a
 // stack trace, whatever the input.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturesDir, invalidDir, repoRoot, STACK_LINE } from './helpers/fixtures.js';
@@ -194,5 +194,13 @@ describe('exit 70: an internal error is one line on what failed and how to repor
     expect(result.code).toBe(70);
     expect(result.stderr).toMatch(/^covenant: internal error: the terminal went away\nTypeError: the terminal went away\n/);
     expect(result.stderr).toMatch(STACK_LINE);
+  });
+
+  // /dev/full takes the open and fails each write with ENOSPC, as a full disk does.
+  (existsSync('/dev/full') ? test : test.skip)('standard output on a full disk: one line, exit 70, from the executable itself', () => {
+    for (const argv of [['diff', '2014', '2019'], ['export', '2014', '--format', 'csv']]) {
+      const result = spawnSync(process.execPath, [join(repoRoot, 'bin/covenant.js'), ...argv], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'] });
+      expect({ code: result.status, stderr: result.stderr }).toEqual({ code: 70, stderr: 'covenant: could not write to standard output (ENOSPC)\n' });
+    }
   });
 });
