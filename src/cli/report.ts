@@ -21,6 +21,8 @@ export interface ReportOptions {
   previous?: string;
 }
 
+const LAST_PDF_SECOND = 253402300799;
+
 export async function report(io: Io, year: string, options: ReportOptions): Promise<number> {
   checkYear(year);
   if (options.previous !== undefined) checkYear(options.previous);
@@ -45,6 +47,8 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
 
   const epoch = io.env.SOURCE_DATE_EPOCH?.trim();
   if (epoch && !/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
+  // A PDF date has a four-digit year: the last second it can hold is in 9999.
+  if (epoch && Number(epoch) > LAST_PDF_SECOND) throw new UsageError(`SOURCE_DATE_EPOCH must be at most ${LAST_PDF_SECOND} (the end of 9999), not ${epoch}`);
   const renderOptions = { cwd: io.cwd, ...(options.templates ? { templates: resolve(io.cwd, options.templates) } : {}), ...(epoch ? { sourceDateEpoch: epoch } : {}) };
   // Text formats are rendered before any file is written: a template error leaves no partial set.
   // Binary formats (PDF) stream into their file as they are made, before the text files are written.
