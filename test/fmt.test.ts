@@ -146,6 +146,27 @@ describe('covenant fmt', () => {
     expect(result.stderr).toMatch(/data\/2021\/departments\/dhsc\.yaml:\d+:\d+ {2}error/);
     expect(readFileSync(file('2021/departments/dhsc.yaml'), 'utf8')).toBe('id: dhsc\nname: [unclosed\n');
     expect(readFileSync(file('2020/departments/dhsc.yaml'), 'utf8')).toBe(canonical);
+    // The file not read is counted as such, not as canonical.
+    expect(result.stdout).toMatch(/^1 file rewritten, \d+ already canonical, 1 not read \(see the problems\)$/m);
+    const check = await run(['fmt', '--check'], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/^\d+ files checked: all in the canonical layout, 1 not read \(see the problems\)$/m);
+  });
+
+  test('writes aliases out in full, since schema order could put one above its anchor', async () => {
+    writeFileSync(file('2021/departments/dhsc.yaml'), [
+      'id: dhsc', 'name: Department of Health and Social Care', 'pledges:',
+      '  - id: health-passport', '    progress: &same Work has started.', '    theme: health',
+      '    commitment: *same', '    status: on-track', '    next_steps: *same', '',
+    ].join('\n'));
+    const before = await run(['export', '2021', '--format', 'json'], { cwd: dir });
+    const result = await run(['fmt', '2021'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const text = readFileSync(file('2021/departments/dhsc.yaml'), 'utf8');
+    expect(text).not.toMatch(/[&*]same/);
+    expect(text.match(/Work has started\./g)).toHaveLength(3);
+    expect((await run(['export', '2021', '--format', 'json'], { cwd: dir })).stdout).toBe(before.stdout);
   });
 
   test('a missing year exits 1 with the years there are', async () => {

@@ -1,9 +1,10 @@
 // The canonical layout of a data file, for clean git diffs: keys in schema order, two-space indent,
 // lists indented under their key, block collections, long or multi-line text as literal `|` blocks
 // and never folded, other strings plain unless they must be quoted. Comments, blank lines and
-// values are kept; the result is parsed again and compared so a value can never change.
+// values are kept; aliases are written out in full; the result is parsed again and compared so a
+// value can never change.
 import { isDeepStrictEqual } from 'node:util';
-import { isCollection, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Pair } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, Scalar, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Problem } from '../problems.js';
 import { parseYaml } from './load.js';
 import type { SourceFile } from './source.js';
@@ -59,8 +60,29 @@ function canonical(node: unknown, shape: Shape): void {
   }
 }
 
+/**
+ * Writes each alias (`*name`) out as a copy of what its anchor (`&name`) marks, and drops the
+ * anchors. Keys in schema order could put an alias above its anchor, which YAML does not allow;
+ * and a value written where it is used reads better in a diff.
+ */
+function expandAliases(doc: Document): void {
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      // The copy is visited in turn, so aliases inside it are written out too.
+      return target ? (target.clone() as Node) : undefined;
+    },
+  });
+  visit(doc, {
+    Node(_, node) {
+      if (isScalar(node) || isCollection(node)) node.anchor = undefined;
+    },
+  });
+}
+
 /** Puts a parsed document in the canonical layout, in place; `doc.toString(LAYOUT)` then writes it. */
 export function canonicalise(doc: Document, kind: FileKind): void {
+  expandAliases(doc);
   canonical(doc.contents, Shape.of(kind));
 }
 
