@@ -109,6 +109,26 @@ describe('covenant new-year on the made-up years', () => {
     removeTemp(join(dir, 'data/2023'));
   });
 
+  test('last year\'s carried comments give way to this year\'s, and a comment of the user\'s own stays', async () => {
+    const path = join(dir, 'data/2022/departments/dwp.yaml');
+    const before = readFileSync(path, 'utf8');
+    // The first pledge's progress written for 2022, and a note of the user's own above the carried text.
+    writeFileSync(path, before.replace(/(\n( +)# 2021: )/, '\n$2# Checked with the DWP team.$1').replace('progress: ""', 'progress: Used in every office.'));
+    try {
+      expect((await run(['new-year', '2023'], { cwd: dir })).code).toBe(0);
+      const text = read(dir, '2023/departments/dwp.yaml');
+      const marker = text.slice(text.indexOf('id: care-leaver-marker'), text.indexOf('- id:', text.indexOf('id: care-leaver-marker')));
+      expect(marker).toContain('# Checked with the DWP team.\n    # 2022: Used in every office.\n    progress: ""');
+      // Next steps were left empty in 2022: 2021's, the latest there are, stay above them.
+      expect(marker.match(/# 2021:/g)).toEqual(['# 2021:']);
+      expect(marker).toContain('# 2021: Keep the marker running.\n    next_steps: ""');
+      expect(marker.match(/# Figures carried from \d{4}/g)).toEqual(['# Figures carried from 2022']);
+    } finally {
+      writeFileSync(path, before);
+      removeTemp(join(dir, 'data/2023'));
+    }
+  });
+
   test('refuses to overwrite a year that exists: exit 2, the folder untouched', async () => {
     const before = read(dir, '2021/departments/dwp.yaml');
     const result = await run(['new-year', '2021'], { cwd: dir });

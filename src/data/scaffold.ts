@@ -49,9 +49,20 @@ export function commentLines(text: string, width = COMMENT_WIDTH): string[] {
 /** A YAML comment body from lines: yaml writes " text" as "# text" and a lone " " as "#". */
 const asComment = (lines: readonly string[]) => lines.map((l) => ` ${l}`).join('\n');
 
-function addComment(node: Scalar, lines: readonly string[]): void {
-  node.commentBefore = [node.commentBefore, asComment(lines)].filter(Boolean).join('\n');
+/**
+ * Adds comment lines above `node`. A comment a scaffold left there before, found by `earlier` at
+ * its first line, gives way: from that line to the key (where new-year wrote it) it is replaced,
+ * so carried text does not pile up year on year. A comment of the user's own above it stays.
+ */
+function addComment(node: Scalar, lines: readonly string[], earlier: RegExp): void {
+  const kept = (node.commentBefore ?? '').split('\n');
+  const from = kept.findIndex((line) => earlier.test(line));
+  node.commentBefore = [...(from === -1 ? kept : kept.slice(0, from)), asComment(lines)].filter(Boolean).join('\n');
 }
+
+/** The first line of last year's text carried as a comment ("2014: …"), and of the figures' note. */
+const CARRIED_TEXT = /^ ?\d{4}: /;
+const CARRIED_FIGURES = /^ ?Figures carried from \d{4}: /;
 
 const pairOf = (map: YAMLMap, key: string) =>
   map.items.find((p): p is Pair<Scalar, unknown> => isScalar(p.key) && p.key.value === key);
@@ -67,7 +78,7 @@ function clear(map: YAMLMap, key: string, previousYear: string, insertAfter: rea
     return;
   }
   if (old.trim() !== '') {
-    addComment(pair.key, commentLines(`${previousYear}: ${old.trimStart()}`));
+    addComment(pair.key, commentLines(`${previousYear}: ${old.trimStart()}`), CARRIED_TEXT);
   }
   pair.value = new Scalar('');
 }
@@ -107,7 +118,7 @@ export function scaffoldDepartment(text: string, path: string, previousYear: str
     clear(pledge, 'next_steps', previousYear, [], false);
     const metrics = pairOf(pledge, 'metrics');
     if (metrics && isSeq(metrics.value) && metrics.value.items.length > 0) {
-      addComment(metrics.key, [`Figures carried from ${previousYear}: update each value (or remove a figure no longer measured).`]);
+      addComment(metrics.key, [`Figures carried from ${previousYear}: update each value (or remove a figure no longer measured).`], CARRIED_FIGURES);
     }
   }
   canonicalise(doc, 'department');
