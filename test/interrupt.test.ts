@@ -55,3 +55,13 @@ test('SIGKILL cannot be caught, but the earlier report is still the earlier repo
   expect(earlier).toBe('the earlier report');
   expect(files).toContain('covenant-2030.pdf');
 });
+
+describe('what the message after a signal says of the files', () => {
+  test('none changed, or which were already in place (fmt and --format all write several)', async () => {
+    const { changedFiles } = await import('../src/cli/signals.js');
+    expect(changedFiles([], '/repo')).toBe('no file was changed');
+    expect(changedFiles(['/repo/data/2019/report.yaml'], '/repo')).toBe('this file was already written: data/2019/report.yaml; nothing else was changed');
+    const seven = Array.from({ length: 7 }, (_, i) => `/repo/out/f${i}.yaml`);
+    expect(changedFiles(seven, '/repo')).toBe('these 7 files were already written: out/f0.yaml, out/f1.yaml, out/f2.yaml, out/f3.yaml, out/f4.yaml and 2 more; nothing else was changed');
+  });
+});

@@ -1,12 +1,23 @@
 // Ctrl-C and SIGTERM during a run: remove the temporary files being written, so the earlier
 // report (or data) stays exactly as it was, and exit as a shell expects (130, 143).
-import { removePendingSync } from '../data/atomic.js';
+// A run that writes several files one after another (fmt, report --format all) says which were
+// already in place when it was stopped.
+import { relative } from 'node:path';
+import { removePendingSync, writtenSoFar } from '../data/atomic.js';
+
+/** What the message after a signal says of the files: none changed, or which were. */
+export function changedFiles(written: readonly string[], cwd: string): string {
+  if (written.length === 0) return 'no file was changed';
+  const shown = written.map((path) => relative(cwd, path) || path);
+  const list = shown.length > 5 ? `${shown.slice(0, 5).join(', ')} and ${shown.length - 5} more` : shown.join(', ');
+  return `${written.length === 1 ? 'this file was' : `these ${written.length} files were`} already written: ${list}; nothing else was changed`;
+}
 
 export function exitCleanlyOnSignals(stderr: { write(s: string): unknown }): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(signal, () => {
       removePendingSync();
-      stderr.write(`\ncovenant: stopped by ${signal}; no file was changed\n`);
+      stderr.write(`\ncovenant: stopped by ${signal}; ${changedFiles(writtenSoFar(), process.cwd())}\n`);
       process.exit(code);
     });
   }

@@ -9,6 +9,14 @@ import { finished } from 'node:stream/promises';
 /** Temporary files and folders being written now. */
 const pending = new Set<string>();
 
+/** Files and folders this run has put in place, in order: what an interrupted run had already changed. */
+const done: string[] = [];
+
+/** What this run has put in place so far (a device written to is not counted): for a signal handler. */
+export function writtenSoFar(): readonly string[] {
+  return done;
+}
+
 /** Removes every temporary file or folder still being written: for a signal handler. */
 export function removePendingSync(): void {
   for (const path of pending) rmSync(path, { recursive: true, force: true });
@@ -37,6 +45,7 @@ async function placed(temp: string, path: string, existing: Stats | undefined): 
   if (existing) await chmod(temp, existing.mode & 0o7777);
   await rename(temp, path);
   pending.delete(temp);
+  done.push(path);
 }
 
 /** A device or pipe (/dev/null, /dev/stdout, a FIFO) is written to, never replaced by a rename. */
