@@ -226,6 +226,9 @@ describe('covenant report --format pdf', () => {
     const wrong = await run(['report', '2024', '--data', 'test/fixtures/pdf', '--format', 'pdf', '-o', join(tmp, 'wrong.pdf')], { cwd: repoRoot, env: { SOURCE_DATE_EPOCH: 'yesterday' } });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('SOURCE_DATE_EPOCH must be a whole number of seconds');
+    const late = await run(['report', '2024', '--data', 'test/fixtures/pdf', '--format', 'pdf', '-o', join(tmp, 'late.pdf')], { cwd: repoRoot, env: { SOURCE_DATE_EPOCH: '99999999999999' } });
+    expect(late.code).toBe(2);
+    expect(late.stderr).toContain('SOURCE_DATE_EPOCH must be at most 253402300799 (the end of 9999), not 99999999999999');
   }, SLOW);
 
   test('writes to standard output with -o -', async () => {
