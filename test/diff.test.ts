@@ -82,7 +82,7 @@ describe('compareYears', () => {
     expect(statusMoveOf(set, 'dhsc', 'health-passport')).toBeUndefined();
     expect([...addedPledges(set)]).toEqual(['dwp/new-pledge', 'mhclg/staying-close']);
     expect(countChanges(set)).toEqual({
-      byKind: { added: 2, removed: 2, status: 5, commitment: 1, metric: 4, 'department-added': 1, 'department-removed': 1 },
+      byKind: { added: 2, removed: 2, status: 5, theme: 0, commitment: 1, metric: 4, 'department-added': 1, 'department-removed': 1 },
       metSinceLastYear: 2,
       regressions: 3,
       added: 2,
@@ -198,6 +198,23 @@ describe('covenant diff', () => {
     });
     expect(Object.keys(parsed.changes[12]!)).toEqual(['kind', 'department', 'from', 'to', 'regression']);
     expect(stdout).toMatch(/^\{\n {2}"from": "2020",\n {2}"to": "2021",\n {2}"changes": \[\n {4}\{\n {6}"kind"/);
+  });
+
+  test('a pledge that moved to another theme (another section of the report) is a change, in every format', async () => {
+    const dir = copyToTemp(years);
+    try {
+      const file = join(dir, 'data/2021/departments/dwp.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: bursary\n    theme: employment', '  - id: bursary\n    theme: housing'));
+      const json = JSON.parse((await run(['diff', '2020', '2021', '--format', 'json'], { cwd: dir })).stdout) as { changes: Record<string, unknown>[] };
+      expect(json.changes.filter((c) => c.pledge === 'bursary').map((c) => c.kind)).toEqual(['status', 'theme', 'commitment']);
+      expect(json.changes.find((c) => c.kind === 'theme')).toEqual({ kind: 'theme', department: 'dwp', pledge: 'bursary', from: 'employment', to: 'housing', regression: false });
+      const text = (await run(['diff', '2020', '2021'], { cwd: dir })).stdout;
+      expect(text).toMatch(/^ {2}~ bursary +theme +employment → housing$/m);
+      expect(text).toMatch(/, 1 theme,/);
+      expect((await run(['diff', '2020', '2021', '--format', 'md'], { cwd: dir })).stdout).toContain('| `bursary` | theme | `employment` | `housing` |');
+    } finally {
+      removeTemp(dir);
+    }
   });
 
   test('--fail-on-regression exits 3 when a status regressed, 0 when none did', async () => {

@@ -24,6 +24,8 @@ function row(change: Change, set: ChangeSet): [string, string, string, string] {
       return [code(change.pledge), 'removed', change.from, NONE];
     case 'status':
       return [code(change.pledge), change.regression ? 'status ⚠️ **regression**' : 'status', change.from, change.to];
+    case 'theme':
+      return [code(change.pledge), 'theme', code(change.from), code(change.to)];
     case 'commitment':
       return [code(change.pledge), 'commitment', cell(change.from), cell(change.to)];
     case 'metric': {

@@ -27,6 +27,8 @@ function line(change: Change, set: ChangeSet, c: ChalkInstance): Line {
       return change.regression
         ? { mark: c.red.bold('!'), pledge: change.pledge, kind: 'status', detail: `${change.from} ${arrow} ${change.to}  ${c.red.bold('regression')}` }
         : { mark: c.yellow('~'), pledge: change.pledge, kind: 'status', detail: `${change.from} ${arrow} ${change.to}` };
+    case 'theme':
+      return { mark: c.yellow('~'), pledge: change.pledge, kind: 'theme', detail: `${change.from} ${arrow} ${change.to}` };
     case 'commitment':
       return { mark: c.yellow('~'), pledge: change.pledge, kind: 'commitment', detail: 'wording changed' };
     case 'metric': {
@@ -38,7 +40,7 @@ function line(change: Change, set: ChangeSet, c: ChalkInstance): Line {
 
 export function text(set: ChangeSet, c: ChalkInstance): string {
   const out: string[] = [c.bold(`Changes from ${set.from} to ${set.to}`), ''];
-  if (set.changes.length === 0) return `${out[0]}\n\nNo changes: every pledge, status, commitment and figure is the same.\n`;
+  if (set.changes.length === 0) return `${out[0]}\n\nNo changes: every pledge, status, theme, commitment and figure is the same.\n`;
   for (const group of groupByDepartment(set)) {
     out.push(`${c.bold(group.name)} ${c.dim(`(${group.id})`)}`);
     const lines = group.changes.map((change) => line(change, set, c));

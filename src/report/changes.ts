@@ -2,10 +2,10 @@
 // report's "since last year". Pure and deterministic: the same two years give the same changes.
 import type { Department, Metric, Pledge, Status, Year } from '../data/model.js';
 
-export type ChangeKind = 'added' | 'removed' | 'status' | 'commitment' | 'metric' | 'department-added' | 'department-removed';
+export type ChangeKind = 'added' | 'removed' | 'status' | 'theme' | 'commitment' | 'metric' | 'department-added' | 'department-removed';
 
 /** Every kind, in the order counts are listed. */
-export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'removed', 'status', 'commitment', 'metric', 'department-added', 'department-removed'];
+export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'removed', 'status', 'theme', 'commitment', 'metric', 'department-added', 'department-removed'];
 
 /**
  * One change, in the shape `diff --format json` prints (the brief's contract). `regression` is on
@@ -17,6 +17,8 @@ export type Change =
   | { kind: 'added'; department: string; pledge: string; from: null; to: Status; regression: false }
   | { kind: 'removed'; department: string; pledge: string; from: Status; to: null; regression: false }
   | { kind: 'status'; department: string; pledge: string; from: Status; to: Status; regression: boolean }
+  /** The pledge moved to another theme (section of the report): theme ids. Beyond the brief's kinds. */
+  | { kind: 'theme'; department: string; pledge: string; from: string; to: string; regression: false }
   | { kind: 'commitment'; department: string; pledge: string; from: string; to: string; regression: false }
   | { kind: 'metric'; department: string; pledge: string; metric: string; from: number | null; to: number | null; regression: false };
 
@@ -94,6 +96,9 @@ function pledgeChanges(department: string, before: Pledge, after: Pledge, labels
   const pledge = after.id;
   if (before.status !== after.status) {
     changes.push({ kind: 'status', department, pledge, from: before.status, to: after.status, regression: isRegression(before.status, after.status) });
+  }
+  if (before.theme !== after.theme) {
+    changes.push({ kind: 'theme', department, pledge, from: before.theme, to: after.theme, regression: false });
   }
   if (!sameWording(before.commitment, after.commitment)) {
     changes.push({ kind: 'commitment', department, pledge, from: before.commitment, to: after.commitment, regression: false });
