@@ -142,12 +142,16 @@ describe('covenant new-year on the made-up years', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('there is no folder for 2029');
     expect(result.stderr).toMatch(/years in data: 2020, 2021, 2022/);
+    expect(result.stderr).toContain('covenant: new-year 2030 is made from 2029, the year before it: make 2029 first (covenant new-year 2029)');
     expect(existsSync(join(dir, 'data/2030'))).toBe(false);
     expect(leftovers(dir)).toEqual([]);
   });
 
   test('a bad year is a usage error', async () => {
     expect((await run(['new-year', 'next'], { cwd: dir })).code).toBe(2);
+    const zero = await run(['new-year', '0000'], { cwd: dir });
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('there is no year before 0000');
   });
 });
 

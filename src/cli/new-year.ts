@@ -14,6 +14,7 @@ export interface NewYearOptions {
 
 export async function newYear(io: Io, year: string, options: NewYearOptions): Promise<number> {
   checkYear(year);
+  if (Number(year) === 0) throw new UsageError('there is no year before 0000 to make 0000 from');
   const previous = String(Number(year) - 1).padStart(4, '0');
   const root = dataDir(io, options.data);
   const target = join(root, year);
@@ -27,6 +28,9 @@ export async function newYear(io: Io, year: string, options: NewYearOptions): Pr
   const last = result.dataset?.years.get(previous);
   if (!last || result.problems.some(isError)) {
     await writeProblems(io, result);
+    if (!result.dataset?.years.has(previous) && !result.problems.some((p) => p.file !== relative(io.cwd, join(root, previous)))) {
+      io.stderr.write(`covenant: new-year ${year} is made from ${previous}, the year before it: make ${previous} first (covenant new-year ${previous})\n`);
+    }
     return EXIT.invalidData;
   }
 
