@@ -113,3 +113,16 @@ describe('the report command', () => {
     expect(md).toContain('## Annex A');
   });
 });
+
+describe('the summary\'s shares', () => {
+  test('are whole per cents that add up to 100, the points short going to the largest remainders', async () => {
+    const { percentages } = await import('../src/report/summary.js');
+    const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+    // The 2014 report: 2 on track, 1 ongoing, 20 met (8.7, 4.3, 87.0).
+    expect(percentages([2, 1, 20])).toEqual([9, 4, 87]);
+    // Eight pledges over seven statuses: 12.5 each and 25 for one; three of the halves round up, the first three.
+    expect(percentages([1, 1, 1, 1, 1, 1, 2])).toEqual([13, 13, 13, 12, 12, 12, 25]);
+    for (const counts of [[1, 1, 1], [1, 2, 3, 4, 5, 6, 7], [7, 0, 3], [1, 1, 1, 1, 1, 1, 1]]) expect(sum(percentages(counts))).toBe(100);
+    expect(percentages([0, 0])).toEqual([0, 0]);
+  });
+});

@@ -24,7 +24,8 @@ export function percentages(counts: readonly number[]): number[] {
   const exact = counts.map((c) => (c * 100) / total);
   const result = exact.map(Math.floor);
   const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; k < 100 - result.reduce((a, b) => a + b, 0); k++) result[order[k]![1]]! += 1;
+  const missing = 100 - result.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < missing; k++) result[order[k]![1]]! += 1;
   return result;
 }
 
@@ -34,6 +35,8 @@ export function summarise(departments: readonly Department[]): Summary {
   const counts = tally(all);
   const percents = percentages(counts);
   const present = STATUSES.filter((_, i) => counts[i]! > 0);
+  /** Departments with at least one pledge: those the pledges are from. */
+  const pledging = departments.filter((d) => d.pledges.length > 0).length;
   const byStatus = STATUSES.map((status, i) => ({
     status, label: STATUS_LABELS[status], count: counts[i]!, percent: percents[i]!, definition: STATUS_DEFINITIONS[status],
   }));
@@ -53,6 +56,6 @@ export function summarise(departments: readonly Department[]): Summary {
     }),
     description: all.length === 0
       ? 'No pledges are recorded for this year.'
-      : `${all.length} ${all.length === 1 ? 'pledge' : 'pledges'} from ${departments.length} ${departments.length === 1 ? 'department' : 'departments'} by status. ${described.join('; ')}.`,
+      : `${all.length} ${all.length === 1 ? 'pledge' : 'pledges'} from ${pledging} ${pledging === 1 ? 'department' : 'departments'} by status. ${described.join('; ')}.`,
   };
 }

@@ -30,7 +30,7 @@ export function* summary(ctx: Context): Steps {
     head: [plainCell(fonts, 'Status', { scope: 'Column' }), plainCell(fonts, 'Pledges', { scope: 'Column', align: 'right' }), plainCell(fonts, 'Share', { scope: 'Column', align: 'right' })],
     rows: [
       ...s.byStatus.filter((row) => row.count > 0).map((row) => ({ cells: [plainCell(fonts, row.label, { scope: 'Row' }), number(row.count), plainCell(fonts, percent(row.percent), { align: 'right', bold: false })] })),
-      { cells: [plainCell(fonts, 'Total', { scope: 'Row' }), number(s.total, true), plainCell(fonts, '100%', { align: 'right', bold: true })] },
+      { cells: [plainCell(fonts, 'Total', { scope: 'Row' }), number(s.total, true), plainCell(fonts, s.total ? '100%' : '—', { align: 'right', bold: true })] },
     ],
   }, sect, COLUMN, 18);
 
@@ -81,9 +81,9 @@ export function* since(ctx: Context): Steps {
   if (!part) return;
   const { flow, fonts, layout, tables } = ctx;
   const sect = startPart(ctx, part.id, part.title);
-  const sentence = `Compared with ${part.previousYear}: ${plural(part.metSinceLastYear, 'pledge', 'pledges')} met since last year, ` +
+  const sentence = `Compared with ${part.previousYear}: ${plural(part.metSinceLastYear, 'pledge', 'pledges')} met since then, ` +
     `${plural(part.statusChanges, 'status change', 'status changes')} in all, ${plural(part.regressions, 'regression', 'regressions')}; ` +
-    `${plural(part.added.length, 'pledge', 'pledges')} new this year and ${plural(part.removed.length, 'pledge', 'pledges')} withdrawn or no longer reported.`;
+    `${plural(part.added.length, 'pledge', 'pledges')} new and ${plural(part.removed.length, 'pledge', 'pledges')} no longer reported.`;
   flow.placeAll(textItems(fonts, sentence, BODY, structNode('P', sect), COLUMN, 0));
 
   if (part.moves.length) {
@@ -109,6 +109,6 @@ export function* since(ctx: Context): Steps {
     flow.placeAll(layout.blocks([block], { kind: 'rich', level: 2, blocks: [], footnotes: [] }, sect, COLUMN, 0, BODY));
   };
   refs('New this year', part.added);
-  refs('Withdrawn or no longer reported', part.removed);
+  refs('No longer reported', part.removed);
   endPart(ctx, sect);
 }
