@@ -146,6 +146,16 @@ describe('exit 2: the command line is wrong, said on standard error with the usa
     ['a year with letters in it', ['validate', '2019', '20x9'], `covenant: "20x9" is not a year: write four digits, like 2019\n${VALIDATE}`],
     ['-o with two formats', ['report', '2019', '-o', 'x'],
       `covenant: -o names one file: choose one --format (md, html or pdf) to go with it\n${usage('report ', '[options] <year>')}`],
+    ['--out and -o together', ['report', '2019', '--format', 'md', '--out', 'x', '-o', 'y.md'],
+      `covenant: --out names a folder and -o a file: give one of them\n${usage('report ', '[options] <year>')}`],
+    ['--previous the same year', ['report', '2019', '--previous', '2019'],
+      `covenant: --previous must be a year before 2019, not 2019: the report says what changed since then\n${usage('report ', '[options] <year>')}`],
+    ['--previous a later year', ['report', '2019', '--previous', '2020'],
+      `covenant: --previous must be a year before 2019, not 2020: the report says what changed since then\n${usage('report ', '[options] <year>')}`],
+    ['--templates naming no folder', ['report', '2019', '--templates', 'no-such-templates'],
+      `covenant: --templates no-such-templates: there is no such folder\n${usage('report ', '[options] <year>')}`],
+    ['--templates naming a folder without templates', ['report', '2019', '--templates', 'valid'],
+      `covenant: --templates valid holds neither markdown/ nor html/: copy the templates to change from templates/markdown/ or templates/html/, keeping their paths\n${usage('report ', '[options] <year>')}`],
   ];
 
   test.each(cases)('%s', async (_name, argv, message) => {

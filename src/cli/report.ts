@@ -1,4 +1,5 @@
 // `covenant report <year>`: validate, build the report model once, write each format asked for.
+import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { listYears, loadDataset } from '../data/dataset.js';
@@ -21,11 +22,33 @@ export interface ReportOptions {
   previous?: string;
 }
 
+/** The formats whose look --templates can change (the PDF's layout is code). */
+const TEMPLATE_FORMATS = ['markdown', 'html'];
+
 const LAST_PDF_SECOND = 253402300799;
+
+/** A --templates folder must exist and hold a format's folder: a typo must not publish the shipped look. */
+function checkTemplates(dir: string, given: string): void {
+  const isFolder = (path: string) => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  if (!isFolder(dir)) throw new UsageError(`--templates ${given}: there is no such folder`);
+  if (!TEMPLATE_FORMATS.some((format) => isFolder(join(dir, format)))) {
+    throw new UsageError(`--templates ${given} holds neither markdown/ nor html/: copy the templates to change from templates/markdown/ or templates/html/, keeping their paths`);
+  }
+}
 
 export async function report(io: Io, year: string, options: ReportOptions): Promise<number> {
   checkYear(year);
-  if (options.previous !== undefined) checkYear(options.previous);
+  if (options.previous !== undefined) {
+    checkYear(options.previous);
+    if (Number(options.previous) >= Number(year)) throw new UsageError(`--previous must be a year before ${year}, not ${options.previous}: the report says what changed since then`);
+  }
+  if (options.templates !== undefined) checkTemplates(resolve(io.cwd, options.templates), options.templates);
   const formats: Format[] = options.format === 'all' ? [...FORMATS] : [options.format];
   if (options.output !== undefined && formats.length > 1) {
     throw new UsageError('-o names one file: choose one --format (md, html or pdf) to go with it');
