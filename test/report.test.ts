@@ -1,13 +1,15 @@
 // `covenant report`: golden Markdown and HTML of one fixture, the real 2014 report's prose, and
 // the command's files and failures (hostile text that must stay text: test/hostile.test.ts).
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { parse } from 'yaml';
 import { golden } from './helpers/golden.js';
 import { run } from './helpers/run.js';
 import { htmlText } from './helpers/text.js';
+import { copyToTemp, removeTemp } from './helpers/temp-data.js';
 
 const report = async (args: string[]) => {
   const result = await run(['report', ...args, '-o', '-']);
@@ -124,5 +126,42 @@ describe('the summary\'s shares', () => {
     expect(percentages([1, 1, 1, 1, 1, 1, 2])).toEqual([13, 13, 13, 12, 12, 12, 25]);
     for (const counts of [[1, 1, 1], [1, 2, 3, 4, 5, 6, 7], [7, 0, 3], [1, 1, 1, 1, 1, 1, 1]]) expect(sum(percentages(counts))).toBe(100);
     expect(percentages([0, 0])).toEqual([0, 0]);
+  });
+});
+
+describe('the licence and copyright at the end', () => {
+  const fixture = fileURLToPath(new URL('./fixtures/report/', import.meta.url));
+  let dir: string;
+  beforeEach(() => {
+    dir = copyToTemp(fixture);
+  });
+  afterEach(() => removeTemp(dir));
+
+  /** The Markdown and the HTML's text after the annex, with report.yaml's licence line replaced by `line`. */
+  async function ending(line: string): Promise<{ md: string; html: string }> {
+    const file = join(dir, 'data/2019/report.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('licence: Open Government Licence v3.0\n', line));
+    const md = await run(['report', '2019', '--format', 'md', '-o', '-'], { cwd: dir });
+    const html = await run(['report', '2019', '--format', 'html', '-o', '-'], { cwd: dir });
+    expect(md.code).toBe(0);
+    return { md: md.stdout.slice(md.stdout.lastIndexOf('\n---\n')), html: htmlText(html.stdout.slice(html.stdout.indexOf('<footer'))) };
+  }
+
+  test('the Open Government Licence: Crown copyright, and a link to the licence\'s own version', async () => {
+    const { md } = await ending('licence: Open Government Licence v2.0\n');
+    expect(md).toContain('© Crown copyright 2019\n\nThis publication is licensed under the terms of the [Open Government Licence v2.0](https://www.nationalarchives.gov.uk/doc/open-government-licence/version/2/), except where otherwise stated.');
+  });
+
+  test('another licence: named as written, without a link, with the publisher\'s copyright', async () => {
+    const { md, html } = await ending('licence: Creative Commons Attribution 4.0\n');
+    expect(md).toBe('\n---\n\n© HM Government 2019\n\nLicence: Creative Commons Attribution 4.0\n\nReference: CLC-2019-01\n\nEnquiries: www.education.gov.uk/contactus\n');
+    expect(html).toContain('© HM Government 2019 Licence: Creative Commons Attribution 4.0 Reference: CLC-2019-01');
+    expect(md + html).not.toMatch(/Crown|Open Government|nationalarchives/);
+  });
+
+  test('no licence named: neither copyright nor a licence is claimed', async () => {
+    const { md, html } = await ending('');
+    expect(md).toBe('\n---\n\nReference: CLC-2019-01\n\nEnquiries: www.education.gov.uk/contactus\n');
+    expect(html).not.toMatch(/copyright|licen[cs]e/i);
   });
 });

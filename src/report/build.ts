@@ -24,20 +24,20 @@ export function describeMove(from: Status, to: Status): string {
   return up ? `up from ${label}` : `previously ${label}`;
 }
 
+const OGL = /open government licen[cs]e/i;
+
+/** The licence as named; linked when it is the Open Government Licence (its version, else 3). None is claimed when none is named. */
 function licence(name: string | undefined): ReportMeta['licence'] {
-  const text = name ?? 'Open Government Licence v3.0';
-  const version = /open government licen[cs]e\s*v?(\d)/i.exec(text)?.[1];
-  return {
-    name: text,
-    url: version
-      ? `https://www.nationalarchives.gov.uk/doc/open-government-licence/version/${version}/`
-      : 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
-  };
+  if (name === undefined) return null;
+  if (!OGL.test(name)) return { name, url: null };
+  const version = /open government licen[cs]e\s*v?(\d)/i.exec(name)?.[1] ?? '3';
+  return { name, url: `https://www.nationalarchives.gov.uk/doc/open-government-licence/version/${version}/` };
 }
 
 function copyright(licenceName: string | undefined, publisher: string | undefined, year: string): string | null {
+  if (licenceName === undefined) return null;
   // The Open Government Licence is the licence for Crown copyright material.
-  if (licenceName === undefined || /open government licen[cs]e/i.test(licenceName)) return `© Crown copyright ${year}`;
+  if (OGL.test(licenceName)) return `© Crown copyright ${year}`;
   return publisher ? `© ${publisher} ${year}` : null;
 }
 
@@ -81,6 +81,7 @@ export function buildReport(input: BuildInput): ReportModel {
     licence: licence(report.licence),
     copyright: copyright(report.licence, report.publisher, (report.date ?? year.year).slice(0, 4)),
     contact: null,
+    colophon: false,
     fullTitle: report.subtitle ? `${report.title}: ${report.subtitle}` : report.title,
   };
 
@@ -152,6 +153,7 @@ export function buildReport(input: BuildInput): ReportModel {
   const conclusion = part('Conclusion', report.conclusion);
   const feedback = part('Feedback', report.feedback);
   meta.contact = rich(report.contact, 2);
+  meta.colophon = Boolean(meta.copyright || meta.licence || meta.reference || meta.contact);
   takeFootnotes();
   const annex = {
     ...heading('Annex A: progress on each commitment'),

@@ -130,9 +130,12 @@ export interface ReportMeta {
   date: string | null;
   publisher: string | null;
   reference: string | null;
-  licence: { name: string; url: string };
-  /** "© Crown copyright 2014" under the Open Government Licence, else "© <publisher> <year>". */
+  /** The licence report.yaml names (null when it names none); a link only for the Open Government Licence. */
+  licence: { name: string; url: string | null } | null;
+  /** "© Crown copyright 2014" under the Open Government Licence, else "© <publisher> <year>"; null without a licence. */
   copyright: string | null;
+  /** Whether there is anything for the closing colophon: copyright, licence, reference or contact. */
+  colophon: boolean;
   contact: RichText | null;
   /** "Care leaver strategy: One year on progress update": the footer's short title. */
   fullTitle: string;

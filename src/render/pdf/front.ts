@@ -78,17 +78,23 @@ export function foreword(ctx: Context): void {
 export function licence(ctx: Context): void {
   const { flow, fonts, model } = ctx;
   const meta = model.meta;
+  if (!meta.colophon) return;
   flow.flush();
   flow.newPage();
   const sect = structNode('Sect', ctx.root);
   const small = textStyle(TYPE.body);
   if (meta.copyright) flow.placeAll(textItems(fonts, meta.copyright, small, structNode('P', sect), COLUMN, 0));
-  const sentence: Inline[] = [
-    { type: 'text', text: 'This publication is licensed under the terms of the ' },
-    { type: 'link', href: meta.licence.url, children: [{ type: 'text', text: meta.licence.name }] },
-    { type: 'text', text: ', except where otherwise stated.' },
-  ];
-  flow.placeAll(inlineItems(fonts, sentence, small, structNode('P', sect), COLUMN, SPACE.paragraph));
+  const { licence } = meta;
+  if (licence?.url) {
+    const sentence: Inline[] = [
+      { type: 'text', text: 'This publication is licensed under the terms of the ' },
+      { type: 'link', href: licence.url, children: [{ type: 'text', text: licence.name }] },
+      { type: 'text', text: ', except where otherwise stated.' },
+    ];
+    flow.placeAll(inlineItems(fonts, sentence, small, structNode('P', sect), COLUMN, meta.copyright ? SPACE.paragraph : 0));
+  } else if (licence) {
+    flow.placeAll(textItems(fonts, `Licence: ${licence.name}`, small, structNode('P', sect), COLUMN, meta.copyright ? SPACE.paragraph : 0));
+  }
   if (meta.reference) flow.placeAll(textItems(fonts, `Reference: ${meta.reference}`, small, structNode('P', sect), COLUMN, SPACE.paragraph));
   if (meta.contact) flow.placeAll(ctx.layout.rich(meta.contact, sect, COLUMN, SPACE.paragraph, small));
   endPart(ctx, sect);
