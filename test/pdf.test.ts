@@ -286,6 +286,30 @@ describe('a report of 500 pledges', () => {
   }, SLOW);
 });
 
+describe('the margins', () => {
+  /** Words drawn past the right margin (A4 is 595.28 points wide, the margin 72), with their pages. */
+  function pastTheMargin(file: string): string[] {
+    const edge = 595.28 - 72 + 0.5;
+    const out: string[] = [];
+    let page = 0;
+    for (const line of poppler('pdftotext', ['-bbox', file, '-']).split('\n')) {
+      if (line.includes('<page ')) page++;
+      const word = /<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/.exec(line);
+      if (word && Number(word[1]) > edge) out.push(`page ${page}: ${word[2]}`);
+    }
+    return out;
+  }
+
+  test('no word is drawn past the right margin: a regression beside a status in a narrow cell goes under it', async () => {
+    const file = join(tmp, 'margins.pdf');
+    const result = await run(['report', '2019', '--data', 'test/fixtures/report', '--format', 'pdf', '-o', file], { cwd: repoRoot });
+    expect(result.code).toBe(0);
+    expect(poppler('pdftotext', ['-layout', file, '-'])).toMatch(/Delayed\s*\n.*regression/);
+    expect(pastTheMargin(file)).toEqual([]);
+    expect(pastTheMargin(fixturePdf)).toEqual([]);
+  }, SLOW);
+});
+
 describe('the 2014 report', () => {
   const pdf = join(tmp, 'covenant-2014.pdf');
   beforeAll(async () => {

@@ -28,11 +28,16 @@ export function statusItems(
   const tagWidth = word!.width + TAG_PAD * 2;
   const indent = tagWidth + 8;
   const rest = after.flatMap((part, i) => atoms([{ type: 'text', text: (i > 0 ? ' ' : '') + part.text }], { ...body, colour: part.colour }, node));
-  const lines = breakLines(rest, body, column.width, fonts, indent);
+  let lines = breakLines(rest, body, column.width, fonts, indent);
+  // In a narrow column ("regression" beside "Delayed" in a table cell) what follows the tag goes
+  // under it, rather than past the column's edge: the tag then has a line of its own.
+  const below = lines.length > 0 && indent + lines[0]!.width > column.width;
+  if (below) lines = [{ ...lines[0]!, pieces: [], width: 0 }, ...breakLines(rest, body, column.width, fonts)];
   return lines.map((line, i): Item => ({
     height: line.height,
     baseline: line.baseline,
-    before: i === 0 ? before : 0,
+    // Clear of the tag's box, which reaches below its line.
+    before: i === 0 ? before : below && i === 1 ? 4 : 0,
     // The status stays with what it is the status of.
     keep: true,
     decor: column.decor,
