@@ -128,7 +128,16 @@ describe('figures', () => {
     expect(formatDelta(5, 5)).toBe('0');
     expect(describeMove(2761, 3162, undefined)).toBe('2,761 → 3,162 (+401)');
     expect(describeMove(null, 72.5, '%')).toBe('— → 72.5% (new)');
-    expect(describeMove(15000000, null, 'GBP')).toBe('15,000,000 GBP → — (removed)');
+    expect(describeMove(15000000, null, 'GBP')).toBe('£15,000,000 → — (removed)');
+  });
+
+  test('as the report writes them: every digit, no exponent, money with its symbol in front', () => {
+    expect(formatNumber(1e21)).toBe('1,000,000,000,000,000,000,000');
+    expect(formatNumber(1e-7)).toBe('0.0000001');
+    expect(describeMove(0.1, 0.1000000001, undefined)).toBe('0.1 → 0.1000000001 (+0.0000000001)');
+    expect(describeMove(2500, 750.5, '£')).toBe('£2,500 → £750.5 (\u22121,749.5)');
+    expect(describeMove(-5, 5, 'EUR')).toBe('\u2212€5 → €5 (+10)');
+    expect(describeMove(12, 14, 'offices')).toBe('12 offices → 14 offices (+2)');
   });
 });
 

@@ -114,7 +114,13 @@ describe('custom templates are safe: no way out of the report model', () => {
   test('the helpers only format values: none reaches files, the environment or processes', () => {
     expect(Object.keys(helpers).sort()).toEqual(['formatDate', 'formatFigure', 'formatNumber', 'formatPercent', 'formatSigned', 'pluralise', 'statusFill', 'statusTag']);
     const source = readFileSync('src/render/helpers.ts', 'utf8');
-    expect(source.match(/^import .*$/gm)).toEqual(["import type { HelperDelegate } from 'handlebars';", "import type { Status } from '../data/model.js';"]);
+    expect(source.match(/^import .*$/gm)).toEqual([
+      "import type { HelperDelegate } from 'handlebars';", "import type { Status } from '../data/model.js';", "import { formatNumber, signedNumber, withUnit } from '../figures.js';",
+    ]);
     expect(source).not.toMatch(/\b(process|require|import\(|globalThis|eval|Function)\b/);
+    // The figures they write come from a module that imports nothing.
+    const figures = readFileSync('src/figures.ts', 'utf8');
+    expect(figures).not.toMatch(/^import /m);
+    expect(figures).not.toMatch(/\b(process|require|import\(|globalThis|eval|Function)\b/);
   });
 });

@@ -2,6 +2,7 @@
 // decided in the report model. Their names are verbs, so none can shadow a field of the model.
 import type { HelperDelegate } from 'handlebars';
 import type { Status } from '../data/model.js';
+import { formatNumber, signedNumber, withUnit } from '../figures.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -12,24 +13,7 @@ export function longDate(iso: string): string {
   return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
 }
 
-/** 3162 → "3,162"; −24 with a real minus sign. */
-export function formatNumber(value: number): string {
-  const [whole, fraction] = Math.abs(value).toString().split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${value < 0 ? '−' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
-
-export function signedNumber(value: number): string {
-  return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
-}
-
-/** A figure with its unit: "£1,500,000", "45%", "3,162". */
-export function withUnit(value: number, unit: string | null | undefined): string {
-  if (!unit) return formatNumber(value);
-  if (unit === 'GBP') return `${value < 0 ? '−' : ''}£${formatNumber(Math.abs(value))}`;
-  if (unit === '%') return `${formatNumber(value)}%`;
-  return `${formatNumber(value)} ${unit}`;
-}
+export { formatNumber, signedNumber, withUnit } from '../figures.js';
 
 /** GOV.UK tag colours by status. The word is always shown too: colour never carries meaning alone. */
 export const STATUS_COLOURS: Record<Status, { tag: string; fill: string }> = {

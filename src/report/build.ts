@@ -1,6 +1,7 @@
 // From the domain model to the report model: what the report says and in which order.
 import GithubSlugger from 'github-slugger';
 import { STATUS_LABELS, type Department, type Pledge, type ProgrammeFile, type Status, type Year } from '../data/model.js';
+import { difference } from '../figures.js';
 import { FootnoteCounter, parseRich, type Footnote, type RichText } from '../render/text.js';
 import { addedPledges, compareYears, countChanges, isRegression, pledgeKey, type ChangeSet } from './changes.js';
 import type { ContentsEntry, PledgeRef, PledgeView, ReportMeta, ReportModel, SectionView, SinceLastYear } from './model.js';
@@ -124,7 +125,7 @@ export function buildReport(input: BuildInput): ReportModel {
       metrics: (pledge.metrics ?? []).map((m) => {
         const was = before?.metrics.get(m.id);
         const moved = was !== undefined && was !== m.value;
-        return { id: m.id, label: m.label, value: m.value, unit: m.unit ?? null, previous: moved ? was : null, change: moved ? m.value - was : null };
+        return { id: m.id, label: m.label, value: m.value, unit: m.unit ?? null, previous: moved ? was : null, change: moved ? difference(was, m.value) : null };
       }),
       links: (pledge.links ?? []).map((l) => ({ title: l.title, url: l.url })),
     };
