@@ -104,6 +104,16 @@ describe.each(cases)('the HTML report of %s', (name, args) => {
     expect(layout.scrollWidth).toBeLessThanOrEqual(375);
     expect(layout.wrappers.length).toBeGreaterThan(0);
     expect(layout.wrappers.every((t) => t === '0')).toBe(true);
+    // The annex is a card a row on a phone: its progress is in view, not scrolled off to the right.
+    const progress = await page.evaluate(() => [...document.querySelectorAll('.covenant-annex td[data-label="Progress"]')].map((cell) => cell.getBoundingClientRect().right));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((right) => right <= 375)).toBe(true);
+    // ...and still a table to a screen reader: Chromium's own accessibility tree, with its rows and cells.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: { role?: { value: string }; name?: { value: string } }[] };
+    const roles = nodes.map((n) => n.role?.value);
+    expect(nodes.some((n) => n.role?.value === 'table' && /^Every commitment/.test(n.name?.value ?? ''))).toBe(true);
+    expect(roles.filter((r) => r === 'rowheader').length).toBeGreaterThanOrEqual(progress.length);
     await page.close();
   });
 
