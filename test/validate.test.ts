@@ -76,6 +76,16 @@ const cases: Record<string, Expected[]> = {
     error(dwp('non-http-url'), 27, 14, 'link', `${LINK} "ftp://ftp.example.gov.uk/care-leavers.p…"`, undefined, 'ftp://'),
     error(dwp('non-http-url'), 47, 14, 'link', `${LINK} "javascript:void(0)"`, undefined, 'javascript:void(0)'),
   ],
+  // A key set twice leaves a readable file: its other problems are found in the same run.
+  'duplicate-key-and-more': [
+    error(dwp('duplicate-key-and-more'), 35, 5, 'yaml-duplicate-key', 'key "status" is already set on line 32 in the same mapping; keep one', undefined, 'status: met'),
+    error(dwp('duplicate-key-and-more'), 37, 12, 'unknown-theme', 'theme "housng" is not one of the themes in programme.yaml', 'did you mean "housing"?', 'housng'),
+  ],
+  // Only programme.yaml is wrong: the files naming "education" are not blamed for it.
+  'themes-without-ids': [
+    error(programme('themes-without-ids'), 8, 5, 'type', 'theme 1 must be a mapping (key: value lines), not text ("education")',
+      'write "- id: education" and, under it, "title: education"', 'education'),
+  ],
   'unknown-theme': [
     error(dfe('unknown-theme'), 24, 12, 'unknown-theme', 'theme "educaton" is not one of the themes in programme.yaml',
       'did you mean "education"?', 'educaton'),

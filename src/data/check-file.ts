@@ -58,7 +58,8 @@ export async function checkFile({ path, display, kind }: FileJob, ids: Programme
   const { parseYaml } = await import('./load.js');
   const loaded = parseYaml(text.text, display);
   const source = loaded.source;
-  if (!source || loaded.problems.length > 0) return { problems: loaded.problems, ...(source ? { source } : {}), read: false, valid: false };
+  // A file with syntax problems is checked no further, unless it could still be read (a key set twice).
+  if (!source || (loaded.problems.length > 0 && source.value === undefined)) return { problems: loaded.problems, ...(source ? { source } : {}), read: false, valid: false };
   if (source.doc.contents === null || source.value === null || source.value === undefined) {
     return {
       problems: [{ file: source.path, line: 1, column: 1, severity: 'error', rule: 'empty-file', message: `the file is empty: a ${kind} file needs at least ${NEEDS[kind]}` }],
@@ -66,5 +67,5 @@ export async function checkFile({ path, display, kind }: FileJob, ids: Programme
     };
   }
   const { schema, rules } = checks(kind, source, ids);
-  return { problems: [...schema, ...rules], source, read: true, valid: schema.length === 0 };
+  return { problems: [...loaded.problems, ...schema, ...rules], source, read: true, valid: schema.length === 0 && loaded.problems.length === 0 };
 }

@@ -87,11 +87,12 @@ function describe(error: ErrorObject, segments: Segment[], value: unknown): { ru
       const wanted = String(params.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(' or ');
       if (value === null) return { rule: 'type', message: `${name} is empty: it must be ${wanted}` };
       const asNumber = params.type === 'number' ? numberFrom(value) : undefined;
-      return {
-        rule: 'type',
-        message: `${name} must be ${wanted}, not ${typeOf(value)}`,
-        ...(asNumber !== undefined ? { hint: `write the number without quotes, separators or units: ${name}: ${asNumber}` } : {}),
-      };
+      // A theme or outcome written as its title alone (`- Education`) wants an id and a title.
+      const required = (error.parentSchema?.required ?? []) as unknown[];
+      const asItem = typeof value === 'string' && params.type === 'object' && required.includes('id') && required.includes('title')
+        ? `write "- id: ${value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}" and, under it, "title: ${shorten(value)}"` : undefined;
+      const hint = asNumber !== undefined ? `write the number without quotes, separators or units: ${name}: ${asNumber}` : asItem;
+      return { rule: 'type', message: `${name} must be ${wanted}, not ${typeOf(value)}`, ...(hint ? { hint } : {}) };
     }
     case 'format':
       if (params.format === 'date') {

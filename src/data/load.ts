@@ -107,7 +107,9 @@ export function parseYaml(text: string, path: string): Loaded {
   const { doc } = parsed;
   const source: SourceFile = { path, text: body, doc, lineCounter, value: undefined, places: placesIn(doc, lineCounter, body) };
   const problems = yamlProblems(doc.errors, doc, lineCounter, body, path);
-  if (problems.length > 0) return { source, problems };
+  // A key set twice leaves a document that reads one way (the last wins): it is still read, so
+  // its other problems are found in the same run. After any other syntax error it is not.
+  if (problems.some((p) => p.rule !== 'yaml-duplicate-key')) return { source, problems };
   try {
     source.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
@@ -117,6 +119,6 @@ export function parseYaml(text: string, path: string): Loaded {
       : `the YAML could not be read: ${error instanceof Error ? error.message : String(error)}`;
     return { source, problems: [problemAt(path, line, col, 'yaml-alias-limit', message)] };
   }
-  return { source, problems: [] };
+  return { source, problems };
 }
 

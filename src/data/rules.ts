@@ -38,15 +38,25 @@ function duplicates(source: SourceFile, list: unknown, base: Segment[], what: st
 }
 
 export interface ProgrammeIds {
-  themes: string[];
-  outcomes: string[];
+  /** Undefined when programme.yaml's list is not a list of { id, title }: nothing is checked against it. */
+  themes: string[] | undefined;
+  outcomes: string[] | undefined;
 }
 
-/** The theme and outcome ids other files may name; undefined when programme.yaml is unusable. */
+/**
+ * The theme and outcome ids other files may name; undefined when programme.yaml is unusable. A
+ * list written wrongly (`- employment` for `- id: employment`) is reported in programme.yaml
+ * itself, not as every other file naming a theme it "does not have".
+ */
 export function programmeIds(programme: unknown): ProgrammeIds | undefined {
   const root = record(programme);
   if (!root || !Array.isArray(root.themes)) return undefined;
-  const ids = (list: unknown) => records(list).map((item) => text(item?.id)).filter((id): id is string => id !== undefined);
+  const ids = (list: unknown): string[] | undefined => {
+    if (list === undefined) return [];
+    if (!Array.isArray(list)) return undefined;
+    const found = list.map((item) => text(record(item)?.id));
+    return found.every((id): id is string => id !== undefined) ? found : undefined;
+  };
   return { themes: ids(root.themes), outcomes: ids(root.outcomes) };
 }
 
@@ -58,8 +68,8 @@ export function checkProgramme(source: SourceFile): Problem[] {
   ];
 }
 
-function checkKnown(source: SourceFile, segments: Segment[], kind: 'theme' | 'outcome', value: unknown, known: readonly string[]): Problem[] {
-  if (typeof value !== 'string' || known.includes(value)) return [];
+function checkKnown(source: SourceFile, segments: Segment[], kind: 'theme' | 'outcome', value: unknown, known: readonly string[] | undefined): Problem[] {
+  if (known === undefined || typeof value !== 'string' || known.includes(value)) return [];
   const hint = didYouMean(value, known) ?? (known.length ? `${kind}s in programme.yaml: ${known.join(', ')}` : undefined);
   return [at(source, segments, `unknown-${kind}`, `${kind} "${value}" is not one of the ${kind}s in programme.yaml`, hint)];
 }
