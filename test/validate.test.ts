@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { run } from './helpers/run.js';
-import { fixtureLine, fixturesDir, invalidDir, STACK_LINE, validateJson, type JsonProblem } from './helpers/fixtures.js';
+import { fixtureLine, fixturesDir, invalidDir, repoRoot, STACK_LINE, validateJson, type JsonProblem } from './helpers/fixtures.js';
 
 const dwp = (folder: string) => `${folder}/2019/departments/dwp.yaml`;
 const dfe = (folder: string) => `${folder}/2019/departments/dfe.yaml`;
@@ -170,6 +170,27 @@ describe('validate: the valid fixture', () => {
     expect((await run(['validate', '2019', '--data', 'valid'], { cwd: fixturesDir })).code).toBe(0);
     expect(await run(['validate'], { cwd: fixturesDir, env: { COVENANT_DATA: 'valid' } }))
       .toEqual({ code: 0, stdout: '✓ 4 files checked, no problems\n', stderr: '' });
+  });
+
+  test('an empty COVENANT_DATA is unset (CI files often set one empty); an empty --data is a usage error', async () => {
+    const shipped = await run(['validate'], { cwd: repoRoot, env: { COVENANT_DATA: '' } });
+    expect(shipped.code).toBe(0);
+    expect(shipped).toEqual(await run(['validate'], { cwd: repoRoot }));
+    const empty = await run(['validate', '--data', ''], { cwd: fixturesDir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--data needs a folder: --data DIR');
+  });
+});
+
+describe('did you mean', () => {
+  test('counts two letters swapped as one slip', async () => {
+    const { closest, distance } = await import('../src/data/suggest.js');
+    expect(distance('nmae', 'name')).toBe(1);
+    expect(distance('ab', 'ba')).toBe(1);
+    expect(distance('kitten', 'sitting')).toBe(3);
+    expect(closest('titel', ['title', 'subtitle'])).toBe('title');
+    expect(closest('vlaue', ['id', 'label', 'value', 'unit'])).toBe('value');
+    expect(closest('mte', ['met', 'not-met'])).toBe('met');
   });
 });
 

@@ -28,8 +28,10 @@ export const EXIT = {
 /** A wrong command line found after commander parsed it (a bad year, say): exit 2. */
 export class UsageError extends Error {}
 
+/** --data, else COVENANT_DATA, else data/. An empty COVENANT_DATA (as CI files often set one) counts as unset. */
 export function dataDir(io: Io, option: string | undefined): string {
-  return resolve(io.cwd, option ?? io.env.COVENANT_DATA ?? 'data');
+  if (option !== undefined && option.trim() === '') throw new UsageError('--data needs a folder: --data DIR');
+  return resolve(io.cwd, option ?? (io.env.COVENANT_DATA?.trim() || 'data'));
 }
 
 export function checkYear(year: string): string {

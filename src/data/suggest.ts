@@ -14,18 +14,24 @@ export function normalise(value: string): string {
   return value.trim().toLowerCase().replace(/[\s_]+/g, '-');
 }
 
+/**
+ * Edits from `a` to `b`: a letter added, dropped or changed, or two neighbours swapped ("nmae" is
+ * one edit from "name", as a typist makes it: optimal string alignment distance).
+ */
 export function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row.push(d);
     }
+    [before, previous] = [previous, row];
   }
-  return row[b.length]!;
+  return previous[b.length]!;
 }
 
 /** The allowed value the author most likely meant, or undefined when none is close. */
