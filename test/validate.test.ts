@@ -2,9 +2,11 @@
 // reported with the exact file, line, column, rule and message. Every expected position is also
 // checked against the fixture itself: the text at line:column must be the offending node (for a
 // missing field, the mapping that lacks it; for an unknown key, the key).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { run } from './helpers/run.js';
+import { copyToTemp, removeTemp } from './helpers/temp-data.js';
 import { fixtureLine, fixturesDir, invalidDir, repoRoot, STACK_LINE, validateJson, type JsonProblem } from './helpers/fixtures.js';
 
 const dwp = (folder: string) => `${folder}/2019/departments/dwp.yaml`;
@@ -303,5 +305,23 @@ describe('validate: each mistake is reported at its place, with its rule and mes
         expect(result.stdout + result.stderr).not.toMatch(STACK_LINE);
       }
     }
+  });
+});
+
+describe('a department file named in capitals', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = copyToTemp(join(fixturesDir, 'valid'));
+    renameSync(join(dir, 'data/2019/departments/dwp.yaml'), join(dir, 'data/2019/departments/DWP.yaml'));
+  });
+  afterEach(() => removeTemp(dir));
+
+  const hints = async () => (JSON.parse((await run(['validate', '--format', 'json'], { cwd: dir })).stdout) as JsonProblem[]).map((p) => [p.rule, p.hint]);
+
+  test('is only ever told to take a valid id', async () => {
+    expect(await hints()).toEqual([['id-matches-file', 'rename the file to dwp.yaml']]);
+    const file = join(dir, 'data/2019/departments/DWP.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('id: dwp', 'id: DWP'));
+    expect(await hints()).toEqual([['id', 'did you mean "dwp"?'], ['id-matches-file', 'rename the file to dwp.yaml and write id: dwp']]);
   });
 });

@@ -37,6 +37,9 @@ function duplicates(source: SourceFile, list: unknown, base: Segment[], what: st
   return problems;
 }
 
+/** The nearest lower-case kebab-case id to `name`: "DWP " → "dwp". */
+const kebab = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
 export interface ProgrammeIds {
   /** Undefined when programme.yaml's list is not a list of { id, title }: nothing is checked against it. */
   themes: string[] | undefined;
@@ -80,9 +83,17 @@ export function checkDepartment(source: SourceFile, ids: ProgrammeIds | undefine
   const problems: Problem[] = [];
   const expected = basename(source.path).replace(/\.yaml$/, '');
   const id = text(root.id);
+  // Only a valid id is offered: lower-case kebab-case, like the file name must then be.
+  const fits = (name: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name);
+  if (id !== undefined && id === expected && !fits(expected)) {
+    // The schema says the id is not one; the fix is in the file name too.
+    problems.push(at(source, ['id'], 'id-matches-file', `the file name ${basename(source.path)} is not a valid department id`,
+      `rename the file to ${kebab(expected) || 'dwp'}.yaml and write id: ${kebab(expected) || 'dwp'}`));
+  }
   if (id !== undefined && id !== expected) {
-    problems.push(at(source, ['id'], 'id-matches-file', `id "${id}" does not match the file name ${basename(source.path)}`,
-      `write id: ${expected}, or rename the file to ${id}.yaml`));
+    const fixes = [...(fits(expected) ? [`write id: ${expected}`] : []), ...(fits(id) ? [`rename the file to ${id}.yaml`] : [])];
+    const hint = fixes.length ? fixes.join(', or ') : `rename the file to a lower-case id, like ${kebab(expected) || 'dwp'}.yaml, and write that id`;
+    problems.push(at(source, ['id'], 'id-matches-file', `id "${id}" does not match the file name ${basename(source.path)}`, hint));
   }
   problems.push(...duplicates(source, root.pledges, ['pledges'], 'pledge'));
   records(root.pledges).forEach((pledge, i) => {
