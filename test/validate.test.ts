@@ -30,8 +30,8 @@ const cases: Record<string, Expected[]> = {
       'the quote " that opens this text is never closed; add the closing " where the text ends', undefined, '"Care leavers identified'),
   ],
   'wrong-indentation': [
-    error(dwp('wrong-indentation'), 15, 6, 'yaml-bad-indent', 'wrong indentation: all mapping items must start at the same column',
-      undefined, 'status: met'),
+    error(dwp('wrong-indentation'), 15, 6, 'yaml-layout', 'this line is indented 5 spaces, more than the line above allows',
+      'line it up with the keys around it, at 4 spaces', 'status: met'),
   ],
   'tab-indentation': [error(dwp('tab-indentation'), 7, 1, 'yaml-tab-as-indent', TAB, undefined, '\tdate: 2018-10-24')],
   'duplicate-key': [

@@ -5,6 +5,7 @@ import type { Problem } from '../problems.js';
 import { placesIn } from './locate.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_TOKENS, MAX_YAML_ERRORS, problemAt, type Loaded, type SourceFile } from './source.js';
 import { parseWithin } from './yaml-document.js';
+import { lineSlips } from './yaml-lines.js';
 
 const YAML_MESSAGES: Record<string, (m: string) => string> = {
   TAB_AS_INDENT: () => 'tabs are not allowed for indentation in YAML; indent with spaces',
@@ -57,6 +58,9 @@ function place(error: YAMLError, message: string, quoteStart: (end: number) => n
   return { offset, length: Math.max(1, Math.min(error.pos[1] - offset, 80)), code: error.code };
 }
 
+/** Parser errors with a message of their own, which stand beside the slips yaml-lines.ts finds. */
+const STANDS_ALONE = new Set(['yaml-tab-as-indent', 'yaml-duplicate-key', 'yaml-multiple-docs']);
+
 function yamlProblems(errors: readonly YAMLError[], doc: Document.Parsed | undefined, lineCounter: LineCounter, text: string, path: string): Problem[] {
   const quoteStart = quoteStarts(doc);
   return errors.map((error) => {
@@ -67,6 +71,20 @@ function yamlProblems(errors: readonly YAMLError[], doc: Document.Parsed | undef
     const message = describe ? describe(raw) : raw;
     return { ...problemAt(path, line, col, `yaml-${code.toLowerCase().replace(/_/g, '-')}`, message), length };
   });
+}
+
+/**
+ * The problems of a file the parser read to the end. Its account of a slip in the layout is in its
+ * own terms, often a line early, and then once for each line it could no longer read: the slips as
+ * a person would put them (yaml-lines.ts) replace it. Without such a slip, one problem a line.
+ */
+function explained(problems: Problem[], text: string, path: string): Problem[] {
+  const alone = (p: Problem) => STANDS_ALONE.has(p.rule) || (p.rule === 'yaml-missing-char' && p.message.startsWith('the quote '));
+  if (problems.every(alone) || problems.some((p) => p.rule === 'yaml-tab-as-indent')) return problems;
+  const slips = lineSlips(text).map((slip) => problemAt(path, slip.line, slip.column, 'yaml-layout', slip.message, slip.hint));
+  if (slips.length > 0) return [...slips, ...problems.filter(alone)];
+  const seen = new Set<number>();
+  return problems.filter((p) => !seen.has(p.line) && seen.add(p.line));
 }
 
 /** The offset of the first alias: where a too-large expansion is reported. */
@@ -106,7 +124,7 @@ export function parseYaml(text: string, path: string): Loaded {
   }
   const { doc } = parsed;
   const source: SourceFile = { path, text: body, doc, lineCounter, value: undefined, places: placesIn(doc, lineCounter, body) };
-  const problems = yamlProblems(doc.errors, doc, lineCounter, body, path);
+  const problems = explained(yamlProblems(doc.errors, doc, lineCounter, body, path), body, path);
   // A key set twice leaves a document that reads one way (the last wins): it is still read, so
   // its other problems are found in the same run. After any other syntax error it is not.
   if (problems.some((p) => p.rule !== 'yaml-duplicate-key')) return { source, problems };

@@ -1,0 +1,77 @@
+// Slips in the layout of a hand-edited file, said in plain words at the line that is wrong, once
+// each: what a civil servant sees in place of the yaml parser's own account.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lineSlips } from '../src/data/yaml-lines.js';
+import { fixturesDir, repoRoot } from './helpers/fixtures.js';
+import { run } from './helpers/run.js';
+import { copyToTemp, removeTemp } from './helpers/temp-data.js';
+
+/** Every .yaml file under `dir`. */
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? yamlFiles(path) : name.endsWith('.yaml') ? [path] : [];
+  });
+}
+
+describe('lineSlips', () => {
+  test('finds nothing in any file that YAML reads, shipped or fixture', () => {
+    const valid = [join(repoRoot, 'data'), ...['valid', 'bom-crlf', 'report', 'pdf', 'prose', 'warnings', 'hostile', 'years'].map((f) => join(fixturesDir, f))];
+    const files = valid.flatMap(yamlFiles);
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) expect([file, lineSlips(readFileSync(file, 'utf8'))]).toEqual([file, []]);
+  });
+
+  test('finds nothing in layouts YAML allows: text over several lines, plain or quoted; a list at its key\'s depth; flow lists', () => {
+    const text = [
+      'id: dwp', 'name: Department for Work', '  and Pensions', 'short_name: "DWP,', '  in short"', 'pledges:',
+      '- id: a', '  theme: employment', '  outcomes: [live-independently, financial-stability]', "  commitment: 'It''s done: all of it'",
+      '  status: met', '  progress: |', '      Indented further: and a colon.', '', '    # not a comment, text', '  next_steps: >-', '    Folded.',
+      '  metrics:', '  - id: m', '    label: M', '    value: 1', '',
+    ].join('\n');
+    expect(lineSlips(text)).toEqual([]);
+  });
+});
+
+describe('validate names the slip, once, at its line', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = copyToTemp(join(fixturesDir, 'valid'));
+  });
+  afterEach(() => removeTemp(dir));
+
+  const file = 'data/2019/departments/dwp.yaml';
+  /** dwp.yaml with line `n` replaced; the problems validate gives, as "line:column message (hint)". */
+  async function slip(n: number, was: string, line: string): Promise<string[]> {
+    const path = join(dir, file);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    expect(lines[n - 1]).toBe(was);
+    lines[n - 1] = line;
+    writeFileSync(path, lines.join('\n'));
+    const result = await run(['validate', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    return (JSON.parse(result.stdout) as { file: string; line: number; column: number; message: string; hint?: string }[])
+      .map((p) => `${p.file === file ? '' : `${p.file} `}${p.line}:${p.column} ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
+  }
+
+  test.each([
+    ['a key indented one space too far', 11, '    outcomes:', '     outcomes:',
+      '11:6 this line is indented 5 spaces, more than the line above allows (line it up with the keys around it, at 4 spaces)'],
+    ['a key indented one space short', 15, '    status: met', '   status: met',
+      '15:4 this line is indented 3 spaces, which no key or list above it uses (line it up with the keys it belongs with, at 4 spaces)'],
+    ['no space after a colon', 15, '    status: met', '    status:met', '15:12 "status:" needs a space after its colon (write "status: met")'],
+    ['a key without its colon', 18, '    metrics:', '    metrics', '18:12 "metrics" has no colon: a key is followed by one (write "metrics:")'],
+    ['no space after a dash', 9, '  - id: care-leaver-marker', '  -id: care-leaver-marker', '9:4 a list item needs a space after its dash (write "- id: care-leaver-marker")'],
+    ['a dash one space in', 9, '  - id: care-leaver-marker', ' - id: care-leaver-marker',
+      '9:2 this list item\'s dash is 1 space in, but its keys below are 4 spaces in (put the dash at 2 spaces, two before its keys)'],
+    ['a dash one space out', 9, '  - id: care-leaver-marker', '   - id: care-leaver-marker',
+      '9:4 this list item\'s dash is 3 spaces in, but its keys below are 4 spaces in (put the dash at 2 spaces, two before its keys)'],
+    ['text holding ": "', 10, '    theme: employment', '    theme: employment: now',
+      '10:23 this text holds ": ", which YAML reads as the start of another key (put the text in double quotes, or write it on the lines below "theme: |")'],
+    ['an apostrophe inside single quotes', 15, '    status: met', "    status: 'DWP's plan'",
+      "15:17 an apostrophe inside '…' ends the text (write the apostrophe twice ('') or put the text in double quotes)"],
+  ])('%s', async (_name, n, was, line, expected) => {
+    expect(await slip(n, was, line)).toEqual([expected]);
+  });
+});
