@@ -37,3 +37,11 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
 }
+
+/**
+ * Text from a data file as a terminal may safely show it: control characters (an escape that
+ * would clear the screen, a bell, a NUL) written as \u{1b} and the like, so they are seen, not obeyed.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}

@@ -325,3 +325,29 @@ describe('a department file named in capitals', () => {
     expect(await hints()).toEqual([['id', 'did you mean "dwp"?'], ['id-matches-file', 'rename the file to dwp.yaml and write id: dwp']]);
   });
 });
+
+describe('control characters', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = copyToTemp(join(fixturesDir, 'valid'));
+    const file = join(dir, 'data/2019/departments/dwp.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8')
+      .replace('name: Department for Work and Pensions', 'name: "Department for Work\\0 and Pensions"')
+      .replace('    status: met', '    status: "\\e[2J\\e[31mmet\\x07"'));
+  });
+  afterEach(() => removeTemp(dir));
+
+  test('in the data are problems, where they are; in what is printed, they are shown, not obeyed', async () => {
+    const json = JSON.parse((await run(['validate', '--format', 'json'], { cwd: dir })).stdout) as JsonProblem[];
+    expect(json.filter((p) => p.rule === 'control-character').map((p) => [p.line, p.column, p.message])).toEqual([
+      [2, 7, 'the text holds the control character U+0000, which a report cannot show'],
+      [15, 13, 'the text holds the control character U+001B, which a report cannot show'],
+    ]);
+    for (const format of ['stylish', 'github']) {
+      const result = await run(['validate', '--format', format], { cwd: dir, env: { FORCE_COLOR: '0' } });
+      expect(result.code).toBe(1);
+      expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+      expect(result.stdout).toContain('not "\\u{1b}[2J\\u{1b}[31mmet\\u{7}"');
+    }
+  });
+});

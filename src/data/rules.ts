@@ -63,6 +63,33 @@ export function programmeIds(programme: unknown): ProgrammeIds | undefined {
   return { themes: ids(root.themes), outcomes: ids(root.outcomes) };
 }
 
+/** C0 control characters but tab, line feed and carriage return; DEL; C1 controls. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
+ * Text holding a control character (a NUL, an escape, a bell: "\0" or "\e" in double quotes, or
+ * pasted from another program), which no report can show and which would reach the HTML as it is.
+ */
+export function controlCharacters(source: SourceFile): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: Segment[]): void => {
+    if (typeof value === 'string') {
+      const found = CONTROL.exec(value);
+      if (found) {
+        const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        problems.push(at(source, path, 'control-character', `the text holds the control character U+${code}, which a report cannot show`,
+          'remove it: it is written \\0, \\e or \\x.. inside double quotes, or came unseen with text pasted from another program'));
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, [...path, i]));
+    } else if (record(value)) {
+      for (const [key, item] of Object.entries(value as Loose)) walk(item, [...path, key]);
+    }
+  };
+  walk(source.value, []);
+  return problems;
+}
+
 export function checkProgramme(source: SourceFile): Problem[] {
   const root = record(source.value);
   return [

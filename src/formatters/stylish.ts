@@ -1,6 +1,6 @@
 // The default problem report: compiler-style lines, a code frame with a caret, a closing count.
 import type { ChalkInstance } from 'chalk';
-import type { Problem } from '../problems.js';
+import { visible, type Problem } from '../problems.js';
 import type { ProblemReport } from './index.js';
 
 function plural(n: number, word: string): string {
@@ -16,7 +16,7 @@ function frame(lines: readonly string[] | undefined, p: Problem, c: ChalkInstanc
   if (source === undefined) return [];
   const gutter = String(p.line).length;
   // Tabs would move the caret: show them as single spaces in the frame.
-  let shown = source.replace(/\t/g, ' ');
+  let shown = visible(source.replace(/\t/g, ' '));
   let column = p.column;
   if (shown.length > FRAME_WIDTH) {
     const start = Math.max(0, Math.min(column - 1 - FRAME_WIDTH / 3, shown.length - FRAME_WIDTH));
@@ -42,9 +42,9 @@ export function stylish({ problems, sources, fileCount }: ProblemReport, c: Chal
   for (const p of problems) {
     const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
     const severity = p.severity === 'error' ? c.red('error') : c.yellow('warning');
-    out.push(`${c.bold(where)}  ${severity}  ${p.message}  ${c.dim(p.rule)}`);
+    out.push(`${c.bold(visible(where))}  ${severity}  ${visible(p.message)}  ${c.dim(p.rule)}`);
     out.push(...frame(linesOf(p.file), p, c));
-    if (p.hint) out.push(`  ${c.cyan('hint:')} ${p.hint}`);
+    if (p.hint) out.push(`  ${c.cyan('hint:')} ${visible(p.hint)}`);
     out.push('');
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
