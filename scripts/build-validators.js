@@ -10,7 +10,7 @@ import standalone from 'ajv/dist/standalone/index.js';
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true };
 const KINDS = ['programme', 'report', 'department'];
 
-const ajv = addFormats.default(new Ajv2020.default({ ...AJV_OPTIONS, code: { source: true } }), ['date', 'uri']);
+const ajv = addFormats.default(new Ajv2020.default({ ...AJV_OPTIONS, code: { source: true } }), ['date']);
 const exports = {};
 for (const kind of KINDS) {
   const schema = JSON.parse(await readFile(new URL(`../schemas/${kind}.schema.json`, import.meta.url), 'utf8'));

@@ -286,6 +286,16 @@ describe('a report of 500 pledges', () => {
   }, SLOW);
 });
 
+describe('link addresses', () => {
+  test('are ASCII in the PDF, as its URI actions must be: the host as punycode, other letters percent-encoded', async () => {
+    const { asciiUri } = await import('../src/render/pdf/pen.js');
+    expect(asciiUri('https://www.gov.uk/a?b=c#d')).toBe('https://www.gov.uk/a?b=c#d');
+    expect(asciiUri('https://llyw.cymru/ŵ')).toBe('https://llyw.cymru/%C5%B5');
+    expect(asciiUri('https://bücher.example/')).toBe('https://xn--bcher-kva.example/');
+    expect(asciiUri('mailto:ŵ@example.com')).toBe('mailto:%C5%B5@example.com');
+  });
+});
+
 describe('the margins', () => {
   /** Words drawn past the right margin (A4 is 595.28 points wide, the margin 72), with their pages. */
   function pastTheMargin(file: string): string[] {

@@ -351,3 +351,37 @@ describe('control characters', () => {
     }
   });
 });
+
+describe('links and encodings', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = copyToTemp(join(fixturesDir, 'valid'));
+  });
+  afterEach(() => removeTemp(dir));
+  const dwp = () => join(dir, 'data/2019/departments/dwp.yaml');
+
+  test.each([
+    ['https://', 'url needs a host after https://, not "https://"'],
+    ['mailto:', 'url needs an address after mailto:, not "mailto:"'],
+    ['http://[::1', 'url is not a valid web address: "http://[::1"'],
+    ['www.gov.uk/x', 'url must start with https://, http:// or mailto:, not "www.gov.uk/x"'],
+    ['HTTPS://WWW.GOV.UK/', null],
+    ['https://llyw.cymru/ŵ', null],
+  ])('url: %s', async (url, message) => {
+    writeFileSync(dwp(), readFileSync(dwp(), 'utf8').replace('url: https://www.gov.uk/government/publications/care-leavers', `url: "${url}"`));
+    const result = await run(['validate', '--format', 'json'], { cwd: dir });
+    const problems = result.code === 0 ? [] : (JSON.parse(result.stdout) as JsonProblem[]);
+    expect(problems.map((p) => [p.line, p.rule, p.message])).toEqual(message ? [[27, 'link', message]] : []);
+  });
+
+  test('a file saved as UTF-16, with or without its byte order mark, is said to be UTF-16', async () => {
+    const text = readFileSync(dwp(), 'utf8');
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), Buffer.from(text, 'utf16le')]) {
+      writeFileSync(dwp(), bytes);
+      const problems = JSON.parse((await run(['validate', '--format', 'json'], { cwd: dir })).stdout) as JsonProblem[];
+      expect(problems.map((p) => [p.line, p.column, p.rule, p.message, p.hint])).toEqual([
+        [1, 1, 'encoding', 'the file is UTF-16, not UTF-8', 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)'],
+      ]);
+    }
+  });
+});

@@ -98,13 +98,7 @@ function describe(error: ErrorObject, segments: Segment[], value: unknown): { ru
       if (params.format === 'date') {
         return { rule: 'date', message: `${name} must be a real date written YYYY-MM-DD, not "${shorten(String(value))}"` };
       }
-      // An address without its scheme (www.gov.uk/…) fails the pattern too: that says what is wrong.
-      if (!new RegExp(String(error.parentSchema?.pattern ?? '')).test(String(value))) return linkProblem(name, value);
-      return {
-        rule: 'link',
-        message: `${name} is not a valid web address: "${shorten(String(value))}"`,
-        hint: 'write spaces, quotes and angle brackets percent-encoded (%20, %22, %3C, %3E)',
-      };
+      return { rule: 'format', message: `${name} must be written as a ${String(params.format)}, not "${shorten(String(value))}"` };
     case 'pattern':
       // Text the report cannot do without: spaces alone would print an empty pledge, case study or quote.
       if (params.pattern === '\\S') return { rule: 'empty', message: `${name} must not be empty` };
@@ -123,11 +117,15 @@ function describe(error: ErrorObject, segments: Segment[], value: unknown): { ru
   }
 }
 
-function linkProblem(name: string, value: unknown) {
-  return {
-    rule: 'link',
-    message: `${name} must start with https://, http:// or mailto:, not "${shorten(String(value))}"`,
-  };
+/** What is wrong with an address the schema's pattern refused. */
+function linkProblem(name: string, value: unknown): { rule: string; message: string; hint?: string } {
+  const text = String(value);
+  const scheme = /^(https?:\/\/|mailto:)/i.exec(text)?.[1];
+  if (!scheme) return { rule: 'link', message: `${name} must start with https://, http:// or mailto:, not "${shorten(text)}"` };
+  if (/[\s"<>]/.test(text)) {
+    return { rule: 'link', message: `${name} is not a valid web address: "${shorten(text)}"`, hint: 'write spaces, quotes and angle brackets percent-encoded (%20, %22, %3C, %3E)' };
+  }
+  return { rule: 'link', message: `${name} needs ${scheme.toLowerCase() === 'mailto:' ? 'an address' : 'a host'} after ${scheme}, not "${shorten(text)}"` };
 }
 
 export function checkSchema(kind: FileKind, source: SourceFile): Problem[] {

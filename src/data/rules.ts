@@ -104,6 +104,8 @@ function checkKnown(source: SourceFile, segments: Segment[], kind: 'theme' | 'ou
   return [at(source, segments, `unknown-${kind}`, `${kind} "${value}" is not one of the ${kind}s in programme.yaml`, hint)];
 }
 
+const SCHEME = /^(https?:\/\/[^/?#\s]|mailto:\S)/i;
+
 export function checkDepartment(source: SourceFile, ids: ProgrammeIds | undefined): Problem[] {
   const root = record(source.value);
   if (!root) return [];
@@ -133,6 +135,13 @@ export function checkDepartment(source: SourceFile, ids: ProgrammeIds | undefine
           problems.push(...checkKnown(source, ['pledges', i, 'outcomes', j], 'outcome', outcome, ids.outcomes)));
       }
     }
+    records(pledge.links).forEach((link, j) => {
+      // The schema's pattern checks the shape; a browser's own parser checks the rest ("http://[::1").
+      const url = text(link?.url);
+      if (url !== undefined && SCHEME.test(url) && !/[\s"<>]/.test(url) && !URL.canParse(url)) {
+        problems.push(at(source, ['pledges', i, 'links', j, 'url'], 'link', `url is not a valid web address: "${url.length > 60 ? `${url.slice(0, 60)}…` : url}"`));
+      }
+    });
     const progress = text(pledge.progress);
     if (progress !== undefined && progress.trim() === '' && pledge.status !== 'pledged') {
       problems.push({

@@ -163,7 +163,7 @@ export interface Link {
  */
 title: string
 /**
- * An http(s): or mailto: address.
+ * An http(s): address with its host, or a mailto: address. Letters beyond ASCII (https://llyw.cymru/ŵ) are allowed.
  */
 url: string
 }

@@ -75,8 +75,18 @@ export function problemAt(path: string, line: number, column: number, rule: stri
   return { file: path, line, column, severity: 'error', rule, message, ...(hint ? { hint } : {}) };
 }
 
+/** UTF-16, by its byte order mark, or by the zero byte beside every Latin letter (one in three bytes or more). */
+function isUtf16(bytes: Buffer): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const sample = bytes.subarray(0, 512);
+  return sample.length >= 4 && sample.filter((b) => b === 0).length * 3 >= sample.length;
+}
+
+const SAVE_AS_UTF8 = 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)';
+
 /** Decodes UTF-8 strictly; on a bad byte, says where it is. */
 function decode(bytes: Buffer, path: string): { text?: string; problem?: Problem } {
+  if (isUtf16(bytes)) return { problem: problemAt(path, 1, 1, 'encoding', 'the file is UTF-16, not UTF-8', SAVE_AS_UTF8) };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text };
@@ -91,8 +101,7 @@ function decode(bytes: Buffer, path: string): { text?: string; problem?: Problem
     const column = Buffer.from(before.subarray(lineStart)).toString('utf8').length + 1;
     const hex = bytes[offset]?.toString(16).padStart(2, '0') ?? '';
     return {
-      problem: problemAt(path, line, column, 'encoding', `the file is not valid UTF-8 (byte 0x${hex} at line ${line})`,
-        'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)'),
+      problem: problemAt(path, line, column, 'encoding', `the file is not valid UTF-8 (byte 0x${hex} at line ${line})`, SAVE_AS_UTF8),
     };
   }
 }

@@ -2,7 +2,7 @@
 import { visible } from '../problems.js';
 import type { ProblemReport } from './index.js';
 
-// Workflow command values escape %, CR and LF (other control characters are shown as \\u{..});
+// Workflow command values escape %, CR and LF (other control characters are shown as \u{..});
 // properties also escape : and ,.
 const data = (s: string) => visible(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

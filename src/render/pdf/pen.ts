@@ -63,7 +63,7 @@ export class Pen {
   link(node: StructNode, x: number, y: number, width: number, height: number, target: LinkTarget): void {
     if (this.decorating) return;
     const options = { structParent: this.tagger.element(node), Contents: pdfText(target.label) };
-    if ('url' in target) this.doc.link(x, y, width, height, target.url, options);
+    if ('url' in target) this.doc.link(x, y, width, height, asciiUri(target.url), options);
     else this.doc.goTo(x, y, width, height, target.dest, options);
   }
 
@@ -101,5 +101,18 @@ export class Pen {
         this.decorating--;
       }
     }, 'Pagination');
+  }
+}
+
+/**
+ * A PDF link's URI is ASCII (PDF 32000 12.6.4.7): a host beyond ASCII as punycode, other letters
+ * percent-encoded, as browsers send them (https://llyw.cymru/ŵ → https://llyw.cymru/%C5%B5).
+ */
+export function asciiUri(url: string): string {
+  if (/^[\x21-\x7e]*$/.test(url)) return url;
+  try {
+    return new URL(url).href;
+  } catch {
+    return encodeURI(url);
   }
 }
