@@ -374,6 +374,15 @@ describe('links and encodings', () => {
     expect(problems.map((p) => [p.line, p.rule, p.message])).toEqual(message ? [[27, 'link', message]] : []);
   });
 
+  test('a YAML 1.1 merge key is said to be one', async () => {
+    writeFileSync(dwp(), readFileSync(dwp(), 'utf8').replace('  - id: personal-budgeting-support\n', '  - <<: {status: met}\n    id: merged\n    theme: employment\n    commitment: x\n  - id: personal-budgeting-support\n'));
+    const problems = JSON.parse((await run(['validate', '--format', 'json'], { cwd: dir })).stdout) as JsonProblem[];
+    expect(problems.map((p) => [p.line, p.rule, p.message])).toEqual([
+      [35, 'unknown-key', 'merge keys (<<: *name) are not read: each key must be written out'],
+      [35, 'required', 'pledge "merged" is missing the required field "status"'],
+    ]);
+  });
+
   test('a file saved as UTF-16, with or without its byte order mark, is said to be UTF-16', async () => {
     const text = readFileSync(dwp(), 'utf8');
     for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), Buffer.from(text, 'utf16le')]) {

@@ -71,6 +71,8 @@ function describe(error: ErrorObject, segments: Segment[], value: unknown): { ru
     case 'additionalProperties': {
       const allowed = Object.keys((error.parentSchema?.properties ?? {}) as object);
       const key = String(params.additionalProperty);
+      // YAML 1.1's merge key, which YAML 1.2 (and so covenant) reads as a key like any other.
+      if (key === '<<') return { rule: 'unknown-key', message: 'merge keys (<<: *name) are not read: each key must be written out', hint: 'copy the keys from the anchored mapping in place of the "<<:" line' };
       const hint = didYouMean(key, allowed) ?? `allowed here: ${allowed.join(', ')}`;
       return { rule: 'unknown-key', message: `unknown key "${key}"`, hint };
     }
