@@ -1,4 +1,5 @@
 // Problems found in the data: values with a file, a position and a rule, never thrown.
+import { isAbsolute, relative } from 'node:path';
 
 export type Severity = 'error' | 'warning';
 
@@ -44,4 +45,10 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
  */
 export function visible(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
+/** A path as messages show it: from the working folder when it is inside it, else in full (never ../../). */
+export function displayPath(cwd: string, path: string): string {
+  const inside = relative(cwd, path);
+  return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside;
 }

@@ -2,7 +2,7 @@
 // reported with the exact file, line, column, rule and message. Every expected position is also
 // checked against the fixture itself: the text at line:column must be the offending node (for a
 // missing field, the mapping that lacks it; for an unknown key, the key).
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { run } from './helpers/run.js';
@@ -392,5 +392,35 @@ describe('links and encodings', () => {
         [1, 1, 'encoding', 'the file is UTF-16, not UTF-8', 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)'],
       ]);
     }
+  });
+});
+
+describe('what the data folder holds that covenant does not read', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = copyToTemp(join(fixturesDir, 'valid'));
+  });
+  afterEach(() => removeTemp(dir));
+
+  test('is a warning: a misspelt departments folder, a .YAML file, a year folder with more than its year', async () => {
+    renameSync(join(dir, 'data/2019/departments/dfe.yaml'), join(dir, 'data/2019/departments/dfe.YAML'));
+    mkdirSync(join(dir, 'data/2020-draft'));
+    const first = JSON.parse((await run(['validate', '--format', 'json'], { cwd: dir })).stdout) as JsonProblem[];
+    expect(first.map((p) => [p.file, p.severity, p.rule, p.hint])).toEqual([
+      ['data/2019/departments/dfe.YAML', 'warning', 'ignored-file', 'rename it to dfe.yaml'],
+      ['data/2020-draft', 'warning', 'ignored-folder', 'rename it to 2020 if it is that year\'s data, or move it out of data'],
+    ]);
+    renameSync(join(dir, 'data/2019/departments'), join(dir, 'data/2019/deparments'));
+    const second = JSON.parse((await run(['validate', '2019', '--format', 'json'], { cwd: dir })).stdout) as JsonProblem[];
+    expect(second.map((p) => [p.file, p.rule, p.message])).toEqual([
+      ['data/2019/deparments', 'ignored-folder', 'this folder is ignored: a year\'s department files go in departments/'],
+      ['data/2019/departments', 'no-departments', '2019 has no department files'],
+      ['data/2020-draft', 'ignored-folder', 'this folder is ignored: a year\'s folder is named with its four digits alone'],
+    ]);
+  });
+
+  test('paths outside the working folder are shown in full, not as ../../', async () => {
+    const result = await run(['validate', '--data', join(dir, 'data', 'nowhere'), '--format', 'json'], { cwd: fixturesDir });
+    expect((JSON.parse(result.stdout) as JsonProblem[])[0]!.file).toBe(join(dir, 'data', 'nowhere'));
   });
 });

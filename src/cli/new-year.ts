@@ -1,10 +1,10 @@
 // `covenant new-year <year>`: create data/<year>/ from the year before it, all at once or not at all.
 import { stat } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { writeFolderAtomic } from '../data/atomic.js';
 import { loadDataset } from '../data/dataset.js';
 import { scaffoldDepartment, scaffoldReport, type Scaffolded } from '../data/scaffold.js';
-import { isError, type Problem } from '../problems.js';
+import { displayPath, isError, type Problem } from '../problems.js';
 import { checkYear, dataDir, EXIT, UsageError, type Io } from './io.js';
 import { cannotWrite, writeProblems } from './failures.js';
 
@@ -18,7 +18,7 @@ export async function newYear(io: Io, year: string, options: NewYearOptions): Pr
   const previous = String(Number(year) - 1).padStart(4, '0');
   const root = dataDir(io, options.data);
   const target = join(root, year);
-  const shown = relative(io.cwd, target) || '.';
+  const shown = displayPath(io.cwd, target);
   if (await stat(target).then(() => true, () => false)) {
     throw new UsageError(`${shown} already exists: new-year never overwrites a year (rename or delete the folder first)`);
   }
@@ -28,7 +28,7 @@ export async function newYear(io: Io, year: string, options: NewYearOptions): Pr
   const last = result.dataset?.years.get(previous);
   if (!last || result.problems.some(isError)) {
     await writeProblems(io, result);
-    if (!result.dataset?.years.has(previous) && !result.problems.some((p) => p.file !== relative(io.cwd, join(root, previous)))) {
+    if (!result.dataset?.years.has(previous) && !result.problems.some((p) => p.file !== displayPath(io.cwd, join(root, previous)))) {
       io.stderr.write(`covenant: new-year ${year} is made from ${previous}, the year before it: make ${previous} first (covenant new-year ${previous})\n`);
     }
     return EXIT.invalidData;

@@ -1,10 +1,10 @@
 // `covenant report <year>`: validate, build the report model once, write each format asked for.
 import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { listYears, loadDataset } from '../data/dataset.js';
 import { streamFileAtomic, writeFileAtomic } from '../data/atomic.js';
-import { isError } from '../problems.js';
+import { displayPath, isError } from '../problems.js';
 import { buildReport } from '../report/build.js';
 import { FORMATS, writers, type Format, type RenderWarning } from '../render/index.js';
 import { TemplateError } from '../render/templates.js';
@@ -98,7 +98,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
       return EXIT.ok;
     }
     const target = targetOf(format);
-    const shown = options.output ?? relative(io.cwd, target);
+    const shown = options.output ?? displayPath(io.cwd, target);
     let warnings: RenderWarning[];
     try {
       await mkdir(resolve(target, '..'), { recursive: true });
@@ -118,7 +118,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   }
   for (const { format, data } of outputs) {
     const target = targetOf(format);
-    const shown = options.output ?? relative(io.cwd, target);
+    const shown = options.output ?? displayPath(io.cwd, target);
     try {
       await mkdir(resolve(target, '..'), { recursive: true });
       await writeFileAtomic(target, data);

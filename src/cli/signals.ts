@@ -2,13 +2,13 @@
 // report (or data) stays exactly as it was, and exit as a shell expects (130, 143).
 // A run that writes several files one after another (fmt, report --format all) says which were
 // already in place when it was stopped.
-import { relative } from 'node:path';
+import { displayPath } from '../problems.js';
 import { removePendingSync, writtenSoFar } from '../data/atomic.js';
 
 /** What the message after a signal says of the files: none changed, or which were. */
 export function changedFiles(written: readonly string[], cwd: string): string {
   if (written.length === 0) return 'no file was changed';
-  const shown = written.map((path) => relative(cwd, path) || path);
+  const shown = written.map((path) => displayPath(cwd, path));
   const list = shown.length > 5 ? `${shown.slice(0, 5).join(', ')} and ${shown.length - 5} more` : shown.join(', ');
   return `${written.length === 1 ? 'this file was' : `these ${written.length} files were`} already written: ${list}; nothing else was changed`;
 }

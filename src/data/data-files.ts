@@ -1,6 +1,6 @@
 // The YAML files of a data folder, by kind: programme.yaml and each year's report and departments.
-import { join, relative } from 'node:path';
-import type { Problem } from '../problems.js';
+import { join } from 'node:path';
+import { displayPath, type Problem } from '../problems.js';
 import { entriesOf, listYears } from './dataset.js';
 import type { FileKind } from './schemas.js';
 
@@ -14,7 +14,7 @@ export interface DataFile {
 
 /** programme.yaml and the files of the years given (every year when none is given). */
 export function dataFiles(dataDir: string, cwd: string, years: readonly string[]): { files: DataFile[]; problems: Problem[] } {
-  const display = (path: string) => relative(cwd, path) || '.';
+  const display = (path: string) => displayPath(cwd, path);
   const file = (path: string, kind: FileKind): DataFile => ({ path, display: display(path), kind });
   const available = listYears(dataDir);
   const files: DataFile[] = [file(join(dataDir, 'programme.yaml'), 'programme')];

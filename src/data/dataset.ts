@@ -1,12 +1,13 @@
 // Loading a data folder: programme.yaml and the years asked for, every file checked, every
 // problem collected; the domain model only when nothing is wrong.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, relative } from 'node:path';
-import { isError, sortProblems, type Problem } from '../problems.js';
+import { join } from 'node:path';
+import { displayPath, isError, sortProblems, type Problem } from '../problems.js';
 import { checkFile, type CheckedFile, type FileJob } from './check-file.js';
 import { cannotRead, type SourceText } from './source.js';
 import { sortDepartments, type Dataset, type Department, type Year } from './model.js';
 import { programmeIds, type ProgrammeIds } from './rules.js';
+import { distance } from './suggest.js';
 import type { DepartmentFile, ProgrammeFile, ReportFile } from './schema-types.js';
 
 export const YEAR_PATTERN = /^\d{4}$/;
@@ -55,7 +56,7 @@ export function listYears(dataDir: string): string[] {
 
 export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
   const { dataDir, cwd } = options;
-  const display = (path: string) => relative(cwd, path) || '.';
+  const display = (path: string) => displayPath(cwd, path);
   const problems: Problem[] = [];
   const sources = new Map<string, SourceText>();
   let fileCount = 0;
@@ -88,6 +89,18 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
   if ('error' in listed) return { problems: [cannotRead(display(dataDir), listed.error, 'data folder')], sources, fileCount };
   const available = yearsIn(listed.entries);
   const wanted = options.years ?? available;
+  const ignored = (path: string, message: string, hint: string) =>
+    problems.push({ file: display(path), line: 0, column: 0, severity: 'warning', rule: 'ignored-folder', message, hint });
+  // A folder meant as a year ("2020-draft", "2020 copy") that covenant will never read.
+  for (const entry of listed.entries) {
+    if (entry.isDirectory() && /^\d{4}./.test(entry.name) && !YEAR_PATTERN.test(entry.name)) {
+      ignored(join(dataDir, entry.name), 'this folder is ignored: a year\'s folder is named with its four digits alone',
+        `rename it to ${entry.name.slice(0, 4)} if it is that year's data, or move it out of ${display(dataDir)}`);
+    }
+  }
+  if (options.years === undefined && available.length === 0) {
+    ignored(dataDir, 'there are no year folders: only programme.yaml was checked', `add one, e.g. ${display(join(dataDir, '2019'))}, with covenant new-year or by hand`);
+  }
 
   const years = new Map<string, Year>();
   for (const year of wanted) {
@@ -102,12 +115,19 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
     const { value: report } = await read<ReportFile>(reportFile, 'report');
 
     const departmentsDir = join(yearDir, 'departments');
+    // A misspelt departments/ folder would leave the year with no departments, and say only that.
+    const inYear = entriesOf(yearDir);
+    for (const entry of 'entries' in inYear ? inYear.entries : []) {
+      if (entry.isDirectory() && entry.name !== 'departments' && distance(entry.name.toLowerCase(), 'departments') <= 3) {
+        ignored(join(yearDir, entry.name), 'this folder is ignored: a year\'s department files go in departments/', `rename it to ${display(departmentsDir)}`);
+      }
+    }
     const listedDepartments = entriesOf(departmentsDir);
     if ('error' in listedDepartments) problems.push(cannotRead(display(departmentsDir), listedDepartments.error, 'folder'));
     const names = ('entries' in listedDepartments ? listedDepartments.entries.map((e) => e.name) : []).sort();
-    for (const name of names.filter((n) => /\.ya?ml$/.test(n) && !n.endsWith('.yaml'))) {
+    for (const name of names.filter((n) => /\.ya?ml$/i.test(n) && !n.endsWith('.yaml'))) {
       problems.push({ file: display(join(departmentsDir, name)), line: 0, column: 0, severity: 'warning', rule: 'ignored-file',
-        message: 'this file is ignored: department files end in .yaml', hint: `rename it to ${name.replace(/\.yml$/, '.yaml')}` });
+        message: 'this file is ignored: department files end in .yaml', hint: `rename it to ${name.replace(/\.ya?ml$/i, '.yaml')}` });
     }
     const departments: Department[] = [];
     for (const name of names.filter((n) => n.endsWith('.yaml'))) {

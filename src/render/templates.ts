@@ -6,11 +6,12 @@
 // templates are compiled when they are used, with the same options and the same checks.
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
 // The runtime alone, imported so that the bundle holds it; the compiler is loaded only for --templates.
 import runtime from 'handlebars/runtime.js';
+import { displayPath } from '../problems.js';
 import { helpers } from './helpers.js';
 import { checkTemplate } from './template-check.js';
 
@@ -157,7 +158,7 @@ function shipped(format: string): Record<string, Precompiled> {
  * folder's files replacing shipped ones of the same name. `cwd` makes error paths relative.
  */
 export async function loadTemplates(format: string, custom: string | undefined, cwd: string): Promise<TemplateSet> {
-  const display = (file: string) => relative(cwd, file);
+  const display = (file: string) => displayPath(cwd, file);
   const own = custom ? await templateSources(join(custom, format), display) : [];
   const builtIn = shipped(format);
   const hb = environment(own.length > 0);
