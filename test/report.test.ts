@@ -1,6 +1,6 @@
 // `covenant report`: golden Markdown and HTML of one fixture, the real 2014 report's prose, and
 // the command's files and failures (hostile text that must stay text: test/hostile.test.ts).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +88,18 @@ describe('the report command', () => {
     expect(result.code).toBe(0);
     expect(readdirSync(join(dir, 'out'))).toEqual(['covenant-2019.md']);
     expect(result.stderr).toMatch(/wrote .*covenant-2019\.md/);
+  });
+
+  test('all or nothing: a file that cannot be written leaves the earlier set as it was', async () => {
+    const out = join(dir, 'out');
+    mkdirSync(join(out, 'covenant-2019.html'), { recursive: true });
+    writeFileSync(join(out, 'covenant-2019.md'), 'the earlier report');
+    const result = await run(['report', '2019', '--data', 'test/fixtures/report', '--out', out]);
+    expect(result.code).toBe(70);
+    expect(result.stderr).toMatch(/could not write .*covenant-2019\.html \(EISDIR\)/);
+    expect(result.stderr).not.toContain('wrote');
+    expect(readdirSync(out).sort()).toEqual(['covenant-2019.html', 'covenant-2019.md']);
+    expect(readFileSync(join(out, 'covenant-2019.md'), 'utf8')).toBe('the earlier report');
   });
 
   test('invalid data: the problems, exit 1, and no file at all', async () => {

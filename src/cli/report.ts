@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { listYears, loadDataset } from '../data/dataset.js';
-import { streamFileAtomic, writeFileAtomic } from '../data/atomic.js';
+import { stageFile, streamStaged, type Staged } from '../data/atomic.js';
 import { displayPath, isError } from '../problems.js';
 import { buildReport } from '../report/build.js';
 import { FORMATS, writers, type Format, type RenderWarning } from '../render/index.js';
@@ -90,39 +90,51 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   const targetOf = (format: Format) => options.output !== undefined
     ? resolve(io.cwd, options.output)
     : join(resolve(io.cwd, options.out), `covenant-${year}.${writers[format].extension}`);
-  for (const format of formats) {
-    const writer = writers[format];
-    if (writer.kind !== 'binary') continue;
-    if (options.output === '-') {
-      await writeRenderWarnings(io, (await writer.write(model, renderOptions, { write: (chunk) => io.stdout.write(chunk) })).warnings, result.sources);
-      return EXIT.ok;
-    }
+  if (options.output === '-') {
+    const writer = writers[formats[0]!];
+    if (writer.kind === 'binary') await writeRenderWarnings(io, (await writer.write(model, renderOptions, { write: (chunk) => io.stdout.write(chunk) })).warnings, result.sources);
+    else io.stdout.write(outputs[0]!.data);
+    return EXIT.ok;
+  }
+
+  // Every file is written under a temporary name first, and only when all are whole are they put in
+  // place: a failure (no space, a folder where a file should go) leaves the earlier set as it was.
+  const written: { file: Staged; shown: string }[] = [];
+  const stage = async (format: Format, write: (target: string) => Promise<Staged>): Promise<number | undefined> => {
     const target = targetOf(format);
     const shown = options.output ?? displayPath(io.cwd, target);
-    let warnings: RenderWarning[];
     try {
       await mkdir(resolve(target, '..'), { recursive: true });
-      ({ warnings } = await streamFileAtomic(target, (out) => writer.write(model, renderOptions, out)));
+      written.push({ file: await write(target), shown });
+      return undefined;
     } catch (error) {
       // A failed write (no space, no permission) is said plainly; a failure to lay out is a bug.
+      await Promise.all(written.map(({ file }) => file.discard()));
       if (!isSystemError(error)) throw error;
       return cannotWrite(io, shown, error);
     }
+  };
+  for (const format of formats) {
+    const writer = writers[format];
+    if (writer.kind !== 'binary') continue;
+    let warnings: RenderWarning[] = [];
+    const failed = await stage(format, async (target) => {
+      const streamed = await streamStaged(target, (out) => writer.write(model, renderOptions, out));
+      warnings = streamed.result.warnings;
+      return streamed.staged;
+    });
+    if (failed !== undefined) return failed;
     await writeRenderWarnings(io, warnings, result.sources);
-    io.stderr.write(`wrote ${shown}\n`);
-  }
-
-  if (options.output === '-') {
-    io.stdout.write(outputs[0]!.data);
-    return EXIT.ok;
   }
   for (const { format, data } of outputs) {
-    const target = targetOf(format);
-    const shown = options.output ?? displayPath(io.cwd, target);
+    const failed = await stage(format, (target) => stageFile(target, data));
+    if (failed !== undefined) return failed;
+  }
+  for (const [i, { file, shown }] of written.entries()) {
     try {
-      await mkdir(resolve(target, '..'), { recursive: true });
-      await writeFileAtomic(target, data);
+      await file.commit();
     } catch (error) {
+      await Promise.all(written.slice(i + 1).map((later) => later.file.discard()));
       return cannotWrite(io, shown, error);
     }
     io.stderr.write(`wrote ${shown}\n`);

@@ -51,29 +51,64 @@ async function placed(temp: string, path: string, existing: Stats | undefined): 
 /** A device or pipe (/dev/null, /dev/stdout, a FIFO) is written to, never replaced by a rename. */
 const isSpecial = (existing: Stats | undefined) => existing !== undefined && !existing.isFile() && !existing.isDirectory();
 
-/** Replaces (or creates) `path` in one rename. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/** A file written under a temporary name beside where it goes: commit() puts it in place, discard() drops it. */
+export interface Staged {
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/** A folder where a file should go cannot be replaced by it: said before anything is written. */
+function refuseFolder(path: string, existing: Stats | undefined): void {
+  if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR', syscall: 'open', path });
+}
+
+function staged(temp: string, path: string, existing: Stats | undefined): Staged {
+  return {
+    commit: async () => {
+      try {
+        await placed(temp, path, existing);
+      } catch (error) {
+        await discard(temp);
+        throw error;
+      }
+    },
+    discard: () => discard(temp),
+  };
+}
+
+/** A device or pipe is written to at once: there is nothing to put in place later. */
+const written: Staged = { commit: async () => {}, discard: async () => {} };
+
+/** `data` written beside `path`, for commit() to put in place in one rename. */
+export async function stageFile(path: string, data: string | Uint8Array): Promise<Staged> {
   const existing = await stat(path).catch(() => undefined);
+  refuseFolder(path, existing);
   if (isSpecial(existing)) {
     await writeFile(path, data);
-    return;
+    return written;
   }
   const temp = temporaryBeside(path);
   try {
     await writeFile(temp, data, { flag: 'wx' });
-    await placed(temp, path, existing);
   } catch (error) {
     await discard(temp);
     throw error;
   }
+  return staged(temp, path, existing);
+}
+
+/** Replaces (or creates) `path` in one rename. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await (await stageFile(path, data)).commit();
 }
 
 /**
  * The same for output made a chunk at a time (a PDF of thousands of pages): `produce` writes into
- * a stream on the temporary file, which is renamed into place only once `produce` has finished.
+ * a stream on the temporary file, which commit() renames into place once `produce` has finished.
  */
-export async function streamFileAtomic<T>(path: string, produce: (out: WriteStream) => Promise<T>): Promise<T> {
+export async function streamStaged<T>(path: string, produce: (out: WriteStream) => Promise<T>): Promise<{ result: T; staged: Staged }> {
   const existing = await stat(path).catch(() => undefined);
+  refuseFolder(path, existing);
   const special = isSpecial(existing);
   const temp = special ? path : temporaryBeside(path);
   // Opened first, so a folder that cannot be written to fails here rather than mid-stream.
@@ -85,8 +120,7 @@ export async function streamFileAtomic<T>(path: string, produce: (out: WriteStre
     const result = await Promise.race([produce(out), failed]);
     out.end();
     await finished(out);
-    if (!special) await placed(temp, path, existing);
-    return result;
+    return { result, staged: special ? written : staged(temp, path, existing) };
   } catch (error) {
     out.destroy();
     await finished(out).catch(() => undefined);
