@@ -1,7 +1,7 @@
 // The PDF writer, read back with poppler as a reader's software would: pdftotext for the words,
 // pdfinfo for pages, metadata and the structure tree, pdffonts for embedding, pdftohtml for bookmarks.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDataset } from '../src/data/dataset.js';
@@ -283,6 +283,27 @@ describe('a report of 500 pledges', () => {
     const marks = outline(pdf).map((m) => m.title);
     expect(marks).toEqual(expect.arrayContaining(['Contents', 'Summary of progress', 'Annex A: progress on each commitment', 'Department number 1', 'Department number 12']));
     expect(marks.filter((t) => t.startsWith('Department number'))).toHaveLength(12);
+  }, SLOW);
+});
+
+describe('right-to-left words', () => {
+  test('are set from the right, and read back in the order they were written', async () => {
+    const dir = mkdtempSync(join(tmp, 'rtl-'));
+    cpSync(join(fixturesDir, 'report'), join(dir, 'data'), { recursive: true });
+    const file = join(dir, 'data/2019/departments/dwp.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('      The marker is in place.\n', '      Arabic: مرحبا بالعالم. Hebrew: שלום עולם. End.\n'));
+    const pdf = join(dir, 'rtl.pdf');
+    expect((await run(['report', '2019', '--format', 'pdf', '-o', pdf], { cwd: dir })).code).toBe(0);
+    // poppler marks a right-to-left stretch with U+202B … U+202C, as it does in Chromium's PDF of the HTML.
+    const text = poppler('pdftotext', ['-enc', 'UTF-8', pdf, '-']).replace(/[\u202a-\u202e]/g, '');
+    expect(text).toContain('Arabic: مرحبا بالعالم. Hebrew: שלום עולם. End.');
+    // -bbox lists each word's glyphs as drawn, from the left: a right-to-left word spelt backwards.
+    const boxes = poppler('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-']);
+    const x = (word: string) => Number(new RegExp(`xMin="([\\d.]+)"[^>]*>(?:${word}|${[...word].reverse().join('')})<`).exec(boxes)?.[1]);
+    // The first word written is the one furthest right.
+    expect(x('مرحبا')).toBeGreaterThan(x('بالعالم'));
+    expect(x('שלום')).toBeGreaterThan(x('עולם'));
+    expect(x('بالعالم')).toBeGreaterThan(x('Arabic:'));
   }, SLOW);
 });
 

@@ -45,6 +45,9 @@ for (const family of Object.keys(CHAIN) as Family[]) {
   for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) KEYS[family][face] = CHAIN[family].map((typeface): FontKey => `${typeface}-${face}`);
 }
 
+/** Letters of the right-to-left scripts the fonts cover: Hebrew and Arabic. */
+const RIGHT_TO_LEFT_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
 /** Shown in place of a character no font has; the real character stays in the text layer. */
 export const REPLACEMENT = '\ufffd';
 
@@ -378,7 +381,10 @@ export class Fonts {
   private spells(shaped: Shaped, { texts }: Embedded): boolean {
     let spelt = '';
     for (const glyph of shaped.glyphs) spelt += texts.get(glyph) ?? '';
-    return spelt === shaped.text;
+    if (spelt === shaped.text) return true;
+    // A right-to-left word's glyphs come in the order they are seen: read from the right, as text
+    // extraction reads such a script, they spell it.
+    return RIGHT_TO_LEFT_LETTERS.test(shaped.text) && [...spelt].reverse().join('') === shaped.text;
   }
 
   private encode(shaped: Shaped, font: FontKey, embedded: Embedded): Encoded {
@@ -495,6 +501,9 @@ export class Fonts {
     const file = fontFile(key);
     if (drawnFor.length === 1 && file.glyph(drawnFor[0]!) === glyph) return drawnFor;
     if (shaped.own) return drawnFor;
+    // The joining forms of Arabic letters (and lam-alef) are drawn only for those letters: their
+    // entry is the letters, not a presentation form the font also maps to them.
+    if (drawnFor.length > 0 && drawnFor.every((code) => RIGHT_TO_LEFT_LETTERS.test(String.fromCodePoint(code)))) return drawnFor;
     const mapped = file.character(glyph);
     return mapped === undefined ? drawnFor : [mapped];
   }

@@ -212,6 +212,8 @@ function line(list: readonly Word[], style: TextStyle, fonts: Fonts): Line {
  */
 function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
   const pieces: Piece[] = [];
+  /** The pieces that are words of a right-to-left script, each a piece of its own, without its space. */
+  const rightToLeft = new Set<Piece>();
   let x = 0;
   /** Whether the next part may join the last piece: nothing lies between them. */
   let adjoining = false;
@@ -226,7 +228,8 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
     const word = list[w]!;
     for (const part of word.parts) {
       const last = pieces[pieces.length - 1];
-      if (last && adjoining && sameLook(last, part)) {
+      const rtl = RIGHT_TO_LEFT.test(part.text);
+      if (last && adjoining && sameLook(last, part) && !rtl && !rightToLeft.has(last)) {
         last.text += part.text;
         last.width += part.width;
         // Two runs with no space between are shaped together: the layout's glyphs no longer serve.
@@ -239,6 +242,7 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
           x, width: part.width, text: part.text, font: part.font, size: atom.style.size, colour: atom.style.colour, rise: atom.rise, node: atom.node,
           link: atom.link, underline: atom.underline, actual: part.actual, glyphs: undefined,
         });
+        if (rtl) rightToLeft.add(pieces[pieces.length - 1]!);
         chunks = part.shaped ? [part.shaped] : null;
       }
       open = true;
@@ -249,7 +253,8 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
       // The space goes with the word before it, unless that word ends a link the next word is not in.
       const last = pieces[pieces.length - 1]!;
       const next = list[w + 1]!.parts[0]!.atom;
-      adjoining = !last.link || last.node === next.node;
+      // A right-to-left word's space stays out of it: shaped with it, the space would go to its left.
+      adjoining = (!last.link || last.node === next.node) && !rightToLeft.has(last);
       if (adjoining) {
         last.text += ' ';
         last.width += word.space;
@@ -260,7 +265,30 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
     }
   }
   seal();
+  if (rightToLeft.size > 0) mirrorRightToLeft(pieces, rightToLeft);
   return pieces;
+}
+
+/** Letters of the scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and others. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+/**
+ * Words of a right-to-left script that follow one another on a line are read from right to left
+ * (the report's lines run left to right, so only such a stretch turns round). Each stretch is
+ * mirrored in place: its first word goes to its right end. The pieces keep their order, so the
+ * content, and what a screen reader or a copy reads, stays in the order it was written; each word's
+ * own glyphs come from fontkit in the order they are seen.
+ */
+function mirrorRightToLeft(pieces: Piece[], rightToLeft: ReadonlySet<Piece>): void {
+  for (let i = 0; i < pieces.length; i++) {
+    if (!rightToLeft.has(pieces[i]!)) continue;
+    let j = i;
+    while (j + 1 < pieces.length && rightToLeft.has(pieces[j + 1]!)) j++;
+    const start = pieces[i]!.x;
+    const end = pieces[j]!.x + pieces[j]!.width;
+    for (let k = i; k <= j; k++) pieces[k]!.x = start + end - pieces[k]!.x - pieces[k]!.width;
+    i = j;
+  }
 }
 
 /** Breaks `list` into lines no wider than `width`; the first line starts `indent` in. */
