@@ -19,12 +19,20 @@ export function cover(ctx: Context): void {
   const band: Column = { ...COLUMN, decor: [{ x: 0, width: PAGE.width, colour: COLOUR.brand }] };
   const white = (size: TypeSize, bold = false) => textStyle(size, { colour: COLOUR.white, bold });
   const div = structNode('Div', ctx.root);
+  // The publisher heads the masthead, as on GOV.UK; without one, the programme's name below is enough.
+  const publisher = meta.publisher ? textItems(fonts, meta.publisher, white(TYPE.h4, true), structNode('P', div), band, 0) : [spacer(TYPE.h4.leading, 0, band)];
+  const programme = textItems(fonts, meta.programme, white(TYPE.lead), structNode('P', div), band, 0);
+  // A long title is set smaller, so that the cover's details stay on the cover.
+  const h1 = structNode('H1', div);
+  const titleIn = (size: TypeSize) => textItems(fonts, meta.title, white(size, true), h1, band, 6);
+  let title = titleIn(TYPE.title);
+  if (title.length > 4) title = titleIn(TYPE.h2);
   flow.placeAll([
     spacer(PAGE.top, 0, band),
-    ...textItems(fonts, meta.publisher ?? meta.programme, white(TYPE.h4, true), structNode('P', div), band, 0),
+    ...publisher,
     spacer(150, 0, band),
-    ...textItems(fonts, meta.programme, white(TYPE.lead), structNode('P', div), band, 0),
-    ...textItems(fonts, meta.title, white(TYPE.title, true), structNode('H1', div), band, 6),
+    ...programme,
+    ...title,
     ...(meta.subtitle ? textItems(fonts, meta.subtitle, white(TYPE.lead), structNode('P', div), band, 10) : []),
     spacer(44, 0, band),
   ]);
