@@ -307,6 +307,21 @@ describe('right-to-left words', () => {
   }, SLOW);
 });
 
+describe('the cover', () => {
+  test('keeps its details with a title of two hundred characters, and names the programme once without a publisher', async () => {
+    const dir = mkdtempSync(join(tmp, 'cover-'));
+    cpSync(join(fixturesDir, 'report'), join(dir, 'data'), { recursive: true });
+    const file = join(dir, 'data/2019/report.yaml');
+    const title = 'Care leaver covenant progress report for local authorities and partners across England and Wales, '.repeat(2).trim();
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: "${title}"`).replace(/^publisher: .*\n/m, ''));
+    const pdf = join(dir, 'cover.pdf');
+    expect((await run(['report', '2019', '--format', 'pdf', '-o', pdf], { cwd: dir })).code).toBe(0);
+    const cover = pages(pdf)[0]!.join(' ');
+    expect(cover).toContain('Reference: CLC-2019-01');
+    expect(cover.match(/Care Leaver Covenant/g)).toHaveLength(1);
+  }, SLOW);
+});
+
 describe('link addresses', () => {
   test('are ASCII in the PDF, as its URI actions must be: the host as punycode, other letters percent-encoded', async () => {
     const { asciiUri } = await import('../src/render/pdf/pen.js');
