@@ -1,9 +1,8 @@
 // `covenant report <year>`: validate, build the report model once, write each format asked for.
 import { statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { listYears, loadDataset } from '../data/dataset.js';
-import { stageFile, streamStaged, type Staged } from '../data/atomic.js';
+import { makeFolders, stageFile, streamStaged, type Staged } from '../data/atomic.js';
 import { displayPath, isError } from '../problems.js';
 import { buildReport } from '../report/build.js';
 import { FORMATS, writers, type Format, type RenderWarning } from '../render/index.js';
@@ -104,7 +103,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     const target = targetOf(format);
     const shown = options.output ?? displayPath(io.cwd, target);
     try {
-      await mkdir(resolve(target, '..'), { recursive: true });
+      await makeFolders(resolve(target, '..'));
       written.push({ file: await write(target), shown });
       return undefined;
     } catch (error) {

@@ -48,6 +48,26 @@ async function placed(temp: string, path: string, existing: Stats | undefined): 
   done.push(path);
 }
 
+/**
+ * Makes `path` and the folders above it that are missing, one at a time. Node 20's own recursive
+ * mkdir never returns where the system neither makes a folder nor says it exists (under /proc).
+ */
+export async function makeFolders(path: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = path; ; at = dirname(at)) {
+    const found = await stat(at).catch((error: { code?: unknown }) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+    if (found) {
+      if (!found.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR', syscall: 'mkdir', path: at });
+      break;
+    }
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing.reverse()) {
+    await mkdir(folder).catch((error: { code?: unknown }) => (error.code === 'EEXIST' ? undefined : Promise.reject(error)));
+  }
+}
+
 /** A device or pipe (/dev/null, /dev/stdout, a FIFO) is written to, never replaced by a rename. */
 const isSpecial = (existing: Stats | undefined) => existing !== undefined && !existing.isFile() && !existing.isDirectory();
 
