@@ -307,6 +307,19 @@ describe('right-to-left words', () => {
   }, SLOW);
 });
 
+describe('characters no font has', () => {
+  test('are one warning a field, naming each, not one a character', async () => {
+    const dir = mkdtempSync(join(tmp, 'cjk-'));
+    cpSync(join(fixturesDir, 'report'), join(dir, 'data'), { recursive: true });
+    const file = join(dir, 'data/2019/departments/dwp.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('      The marker is in place.\n', '      In Chinese: 中文字符 (中文).\n'));
+    const result = await run(['report', '2019', '--format', 'pdf', '-o', join(dir, 'cjk.pdf')], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('data/2019/departments/dwp.yaml:13:19  warning  pledges[0].progress: 4 characters are in none of the PDF\'s fonts ("中" "文" "字" "符"): the PDF shows \ufffd in their place  missing-glyph');
+    expect(result.stderr).toContain('! 1 problem in 1 file (1 warning)');
+  }, SLOW);
+});
+
 describe('the cover', () => {
   test('keeps its details with a title of two hundred characters, and names the programme once without a publisher', async () => {
     const dir = mkdtempSync(join(tmp, 'cover-'));

@@ -19,9 +19,15 @@ function fieldOf(ancestors: readonly unknown[], node: Node): string {
   return field;
 }
 
+/** A warning at one place in the data: its field ("pledges[0].commitment") kept apart for grouping. */
+export interface Located {
+  problem: Problem;
+  field: string;
+}
+
 /** Every string value in the loaded files that contains `warning.text`, as a located problem. */
-export function locateWarning(warning: RenderWarning, sources: ReadonlyMap<string, SourceText>): Problem[] {
-  const found: Problem[] = [];
+export function locateWarning(warning: RenderWarning, sources: ReadonlyMap<string, SourceText>): Located[] {
+  const found: Located[] = [];
   for (const { text, path } of sources.values()) {
     // The loader keeps only the text: the few files that hold the text (or an escape that may
     // spell it) are parsed again here.
@@ -35,7 +41,8 @@ export function locateWarning(warning: RenderWarning, sources: ReadonlyMap<strin
         const at = source.text.indexOf(warning.text, node.range[0]);
         const offset = at !== -1 && at < node.range[1] ? at : node.range[0];
         const { line, col } = source.lineCounter.linePos(offset);
-        found.push({ file: source.path, line, column: col, length: 1, severity: 'warning', rule: warning.rule, message: `${fieldOf(path, node)}: ${warning.message}` });
+        const field = fieldOf(path, node);
+        found.push({ field, problem: { file: source.path, line, column: col, length: 1, severity: 'warning', rule: warning.rule, message: `${field}: ${warning.message}` } });
       },
     });
   }
