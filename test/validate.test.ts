@@ -424,3 +424,15 @@ describe('what the data folder holds that covenant does not read', () => {
     expect((JSON.parse(result.stdout) as JsonProblem[])[0]!.file).toBe(join(dir, 'data', 'nowhere'));
   });
 });
+
+describe('text the PDF cannot show', () => {
+  test('is a warning from validate, once a field, before any report is made (exit 0)', async () => {
+    const result = await run(['validate', '--data', 'pdf', '--format', 'json'], { cwd: fixturesDir });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([{
+      file: 'pdf/2024/departments/dwp.yaml', line: 7, column: 17, severity: 'warning', rule: 'missing-glyph',
+      message: 'a character is in none of the PDF\'s fonts ("住"): the PDF will show \ufffd in its place',
+      hint: 'the Markdown and HTML show them as written; for the PDF, write the text in a script its fonts have, or leave it',
+    }]);
+  });
+});

@@ -5,7 +5,7 @@ import type { Problem } from '../problems.js';
 import { checkSchema } from './check-schema.js';
 import { quickRead } from './fast-yaml.js';
 import { NeedsPositions, readText, withoutPositions, type SourceFile } from './source.js';
-import { checkDepartment, checkProgramme, checkReport, controlCharacters, type ProgrammeIds } from './rules.js';
+import { checkDepartment, checkProgramme, checkReport, characterProblems, type ProgrammeIds } from './rules.js';
 import type { FileKind } from './schemas.js';
 
 export interface FileJob {
@@ -31,7 +31,7 @@ const NEEDS: Record<FileKind, string> = { department: 'id, name and pledges', re
 function checks(kind: FileKind, source: SourceFile, ids: ProgrammeIds | undefined): { schema: Problem[]; rules: Problem[] } {
   const schema = checkSchema(kind, source);
   const rules = kind === 'programme' ? checkProgramme(source) : kind === 'report' ? checkReport(source, ids) : checkDepartment(source, ids);
-  return { schema, rules: [...rules, ...controlCharacters(source)] };
+  return { schema, rules: [...rules, ...characterProblems(source)] };
 }
 
 /** The file read quickly, when that finds nothing wrong; undefined when it must be read with positions. */

@@ -569,6 +569,26 @@ function byFontkit(font: Font, text: string, key: FontKey): Shaped {
   };
 }
 
+/**
+ * The characters the fonts for body text have (in their regular faces), and the invisible ones the
+ * writer drops, as [first, last] ranges:
+ * written at build time into build/coverage.json, so that validate can say which text the PDF
+ * cannot show without reading a font.
+ */
+export function coverage(): [number, number][] {
+  const codes = new Set<number>();
+  for (const key of KEYS.sans.regular) for (const code of fontFile(key).font.characterSet) if (fontFile(key).glyph(code) !== 0) codes.add(code);
+  // The invisible format characters are dropped, not shown: nothing is missing.
+  for (const char of '\u00ad\u200b\u200c\u200d\u2060\ufeff') codes.add(char.codePointAt(0)!);
+  const ranges: [number, number][] = [];
+  for (const code of [...codes].sort((a, b) => a - b)) {
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === code - 1) last[1] = code;
+    else ranges.push([code, code]);
+  }
+  return ranges;
+}
+
 /** `text` as the writer shapes it itself; null when it leaves it to fontkit. (For tests.) */
 export function ownShaping(text: string, key: FontKey): Shaped | null {
   return fontFile(key).shape(text);
