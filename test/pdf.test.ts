@@ -286,12 +286,18 @@ describe('a report of 500 pledges', () => {
   }, SLOW);
 });
 
+/** A copy of test/fixtures/report as data/ in a folder of its own, with one file edited. */
+function reportData(path: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmp, 'data-'));
+  cpSync(join(fixturesDir, 'report'), join(dir, 'data'), { recursive: true });
+  const file = join(dir, 'data', path);
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  return dir;
+}
+
 describe('right-to-left words', () => {
   test('are set from the right, and read back in the order they were written', async () => {
-    const dir = mkdtempSync(join(tmp, 'rtl-'));
-    cpSync(join(fixturesDir, 'report'), join(dir, 'data'), { recursive: true });
-    const file = join(dir, 'data/2019/departments/dwp.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('      The marker is in place.\n', '      Arabic: مرحبا بالعالم. Hebrew: שלום עולם. End.\n'));
+    const dir = reportData('2019/departments/dwp.yaml', (t) => t.replace('      The marker is in place.\n', '      Arabic: مرحبا بالعالم. Hebrew: שלום עולם. End.\n'));
     const pdf = join(dir, 'rtl.pdf');
     expect((await run(['report', '2019', '--format', 'pdf', '-o', pdf], { cwd: dir })).code).toBe(0);
     // poppler marks a right-to-left stretch with U+202B … U+202C, as it does in Chromium's PDF of the HTML.
@@ -309,10 +315,7 @@ describe('right-to-left words', () => {
 
 describe('characters no font has', () => {
   test('are one warning a field, naming each, not one a character', async () => {
-    const dir = mkdtempSync(join(tmp, 'cjk-'));
-    cpSync(join(fixturesDir, 'report'), join(dir, 'data'), { recursive: true });
-    const file = join(dir, 'data/2019/departments/dwp.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('      The marker is in place.\n', '      In Chinese: 中文字符 (中文).\n'));
+    const dir = reportData('2019/departments/dwp.yaml', (t) => t.replace('      The marker is in place.\n', '      In Chinese: 中文字符 (中文).\n'));
     const result = await run(['report', '2019', '--format', 'pdf', '-o', join(dir, 'cjk.pdf')], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('data/2019/departments/dwp.yaml:13:19  warning  pledges[0].progress: 4 characters are in none of the PDF\'s fonts ("中" "文" "字" "符"): the PDF shows \ufffd in their place  missing-glyph');
@@ -322,11 +325,8 @@ describe('characters no font has', () => {
 
 describe('the cover', () => {
   test('keeps its details with a title of two hundred characters, and names the programme once without a publisher', async () => {
-    const dir = mkdtempSync(join(tmp, 'cover-'));
-    cpSync(join(fixturesDir, 'report'), join(dir, 'data'), { recursive: true });
-    const file = join(dir, 'data/2019/report.yaml');
     const title = 'Care leaver covenant progress report for local authorities and partners across England and Wales, '.repeat(2).trim();
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: "${title}"`).replace(/^publisher: .*\n/m, ''));
+    const dir = reportData('2019/report.yaml', (t) => t.replace(/^title: .*$/m, `title: "${title}"`).replace(/^publisher: .*\n/m, ''));
     const pdf = join(dir, 'cover.pdf');
     expect((await run(['report', '2019', '--format', 'pdf', '-o', pdf], { cwd: dir })).code).toBe(0);
     const cover = pages(pdf)[0]!.join(' ');
