@@ -28,7 +28,7 @@ describe('lineSlips', () => {
       'id: dwp', 'name: Department for Work', '  and Pensions', 'short_name: "DWP,', '  in short"', 'pledges:',
       '- id: a', '  theme: employment', '  outcomes: [live-independently, financial-stability]', "  commitment: 'It''s done: all of it'",
       '  status: met', '  progress: |', '      Indented further: and a colon.', '', '    # not a comment, text', '  next_steps: >-', '    Folded.',
-      '  metrics:', '  - id: m', '    label: M', '    value: 1', '',
+      '  metrics:', '  - id: m', '    label: M', '    value: 1', '  links: [', '      {title: "A, [b]", url: "https://a.example"},', '    ]', '',
     ].join('\n');
     expect(lineSlips(text)).toEqual([]);
   });

@@ -34,11 +34,17 @@ function rows(text: string): Row[] {
   // The indentation past which lines belong to the text above; or the quote the text is still in.
   let textAbove: { indent: number; block: boolean; content?: number } | null = null;
   let inQuote: '"' | "'" | null = null;
+  // How many [ and { are open: a flow list or mapping may run over several lines.
+  let inFlow = 0;
   text.split(/\r?\n/).forEach((raw, i) => {
     const indent = /^ */.exec(raw)![0].length;
     const body = raw.slice(indent).trimEnd();
     if (inQuote) {
       if (closes(body, inQuote)) inQuote = null;
+      return;
+    }
+    if (inFlow > 0) {
+      inFlow = Math.max(0, inFlow + depth(body));
       return;
     }
     if (body === '') return;
@@ -56,12 +62,24 @@ function rows(text: string): Row[] {
     if (value.startsWith('"') || value.startsWith("'")) {
       const quote = value[0] as '"' | "'";
       if (!closes(value.slice(1), quote)) inQuote = quote;
+    } else if (/^[[{]/.test(value)) {
+      inFlow = Math.max(0, depth(value));
     } else if (!/^[[{&*!]/.test(value)) {
       // A | or > block, or plain text, may go on over the lines indented past this one.
       textAbove = { indent, block: /^[|>]/.test(value) };
     }
   });
   return out;
+}
+
+/** Brackets opened less brackets closed on a line of a flow collection, outside quotes. */
+function depth(line: string): number {
+  let open = 0;
+  for (const c of line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '')) {
+    if (c === '[' || c === '{') open++;
+    else if (c === ']' || c === '}') open--;
+  }
+  return open;
 }
 
 /** Whether `text` (inside a quote) holds the quote that closes it. */
