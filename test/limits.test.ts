@@ -97,10 +97,10 @@ describe('files of junk, and of very many keys', () => {
 
   // These errors are the composer's (a mapping inside a compact one), not stray tokens: composing
   // half a megabyte of them in full took seconds and a gigabyte.
-  test(`more than ${MAX_YAML_ERRORS} errors found while composing: the same`, async () => {
+  // When the line-by-line reading finds the slip behind them, that one problem is reported instead.
+  test(`more than ${MAX_YAML_ERRORS} errors found while composing: the slip behind them, once`, async () => {
     const problems = await dwpProblems('- a: '.repeat(100_000));
-    expect(problems).toHaveLength(MAX_YAML_ERRORS + 1);
-    expect(problems[MAX_YAML_ERRORS]).toMatchObject({ rule: 'yaml-too-many-errors' });
+    expect(problems).toEqual([expect.objectContaining({ line: 1, column: 9, rule: 'yaml-layout', message: 'this text holds ": ", which YAML reads as the start of another key' })]);
   });
 
   // Under the size limit, a file of "- a: " repeated took half a minute and 2.5 GB: the tokens are capped.

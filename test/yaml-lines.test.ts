@@ -42,12 +42,11 @@ describe('validate names the slip, once, at its line', () => {
   afterEach(() => removeTemp(dir));
 
   const file = 'data/2019/departments/dwp.yaml';
-  /** dwp.yaml with line `n` replaced; the problems validate gives, as "line:column message (hint)". */
-  async function slip(n: number, was: string, line: string): Promise<string[]> {
-    const path = join(dir, file);
+  /** `in` (dwp.yaml unless named) with line `n` replaced (or lines, for several); the problems validate gives, as "line:column message (hint)". */
+  async function slip(n: number, was: string, line: string | string[], path = join(dir, file)): Promise<string[]> {
     const lines = readFileSync(path, 'utf8').split('\n');
     expect(lines[n - 1]).toBe(was);
-    lines[n - 1] = line;
+    lines.splice(n - 1, 1, ...[line].flat());
     writeFileSync(path, lines.join('\n'));
     const result = await run(['validate', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
@@ -68,10 +67,38 @@ describe('validate names the slip, once, at its line', () => {
     ['a dash one space out', 9, '  - id: care-leaver-marker', '   - id: care-leaver-marker',
       '9:4 this list item\'s dash is 3 spaces in, but its keys below are 4 spaces in (put the dash at 2 spaces, two before its keys)'],
     ['text holding ": "', 10, '    theme: employment', '    theme: employment: now',
-      '10:23 this text holds ": ", which YAML reads as the start of another key (put the text in double quotes, or write it on the lines below "theme: |")'],
+      '10:22 this text holds ": ", which YAML reads as the start of another key (put the text in double quotes: theme: "employment: now")'],
     ['an apostrophe inside single quotes', 15, '    status: met', "    status: 'DWP's plan'",
       "15:17 an apostrophe inside '…' ends the text (write the apostrophe twice ('') or put the text in double quotes)"],
+    ['the first key of a list item without its space', 28, '  - id: work-programme-early-access', '  - id:work-programme-early-access',
+      '28:8 "id:" needs a space after its colon (write "id: work-programme-early-access")'],
+    ['a key without its colon before its value', 15, '    status: met', '    status met', '15:11 "status" has no colon after it (write "status: met")'],
+    ['a key at its list\'s dashes', 20, '        label: Care leavers identified by the Jobcentre Plus marker', '      label: Care leavers identified by the Jobcentre Plus marker',
+      '20:7 this key is at the list\'s dashes, 6 spaces in (the keys of a list item line up after its "- ": indent it 8 spaces)'],
+    ['a space before the first line', 1, 'id: dwp', ' id: dwp', '1:2 this line is indented 1 space, more than the line above allows (line it up with the keys around it, at 0 spaces)'],
   ])('%s', async (_name, n, was, line, expected) => {
     expect(await slip(n, was, line)).toEqual([expected]);
+  });
+
+  test('the last item of a list with its dash one space in', async () => {
+    expect(await slip(12, '  - id: housing', ' - id: housing', join(dir, 'data/programme.yaml')))
+      .toEqual(['data/programme.yaml 12:2 this line is indented 1 space, which no key or list above it uses (line it up with the keys it belongs with, at 2 spaces)']);
+  });
+
+  test('a line of text indented less than the rest of its | block', async () => {
+    const report = join(dir, 'data/2019/report.yaml');
+    expect(await slip(8, '    The Covenant is approaching the first anniversary of its national launch.',
+      ['    The Covenant is approaching', '  the first anniversary of its national launch.'], report))
+      .toEqual(['data/2019/report.yaml 9:3 this line of text is indented 2 spaces, less than the text above it (4) (the text under "body: |" keeps its indentation: indent this line 4 spaces too)']);
+  });
+
+  test('layouts YAML allows around a real slip are not blamed: a lone dash, text starting on the line after its key', async () => {
+    const path = join(dir, file);
+    writeFileSync(path, readFileSync(path, 'utf8')
+      .replace('    next_steps: |\n      Review take-up in 2020.\n', '    next_steps:\n      Review take-up\n      in 2020.\n')
+      .replace('      - title: Contact the care leavers team\n', '      -\n        title: Contact the care leavers team\n')
+      .replace('    status: on-track', '    status:on-track'));
+    const result = await run(['validate', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(result.stdout) as { line: number; message: string }[]).map((p) => `${p.line} ${p.message}`)).toEqual(['32 "status:" needs a space after its colon']);
   });
 });

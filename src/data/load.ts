@@ -80,11 +80,14 @@ function yamlProblems(errors: readonly YAMLError[], doc: Document.Parsed | undef
  */
 function explained(problems: Problem[], text: string, path: string): Problem[] {
   const alone = (p: Problem) => STANDS_ALONE.has(p.rule) || (p.rule === 'yaml-missing-char' && p.message.startsWith('the quote '));
-  if (problems.every(alone) || problems.some((p) => p.rule === 'yaml-tab-as-indent')) return problems;
+  const seen = new Set<number>();
+  const onePerLine = (list: Problem[]) => list.filter((p) => !seen.has(p.line) && seen.add(p.line));
+  if (problems.every(alone)) return problems;
+  // A tab throws the line-by-line reading out: the parser's account, one problem a line.
+  if (problems.some((p) => p.rule === 'yaml-tab-as-indent')) return onePerLine(problems);
   const slips = lineSlips(text).map((slip) => problemAt(path, slip.line, slip.column, 'yaml-layout', slip.message, slip.hint));
   if (slips.length > 0) return [...slips, ...problems.filter(alone)];
-  const seen = new Set<number>();
-  return problems.filter((p) => !seen.has(p.line) && seen.add(p.line));
+  return onePerLine(problems);
 }
 
 /** The offset of the first alias: where a too-large expansion is reported. */
@@ -114,6 +117,9 @@ export function parseYaml(text: string, path: string): Loaded {
       'split a department into smaller files, or check the file is the one you meant')] };
   }
   if ('errors' in parsed) {
+    // So many errors come from one slip near the top more often than from a hundred mistakes.
+    const slips = lineSlips(body);
+    if (slips.length > 0) return { problems: slips.map((slip) => problemAt(path, slip.line, slip.column, 'yaml-layout', slip.message, slip.hint)) };
     const problems = yamlProblems(parsed.errors, undefined, lineCounter, body, path);
     const last = problems[problems.length - 1]!;
     return {

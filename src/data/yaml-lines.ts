@@ -14,25 +14,45 @@ export interface Slip {
   hint?: string;
 }
 
-/** A line as the layout sees it: its indentation, and what follows. */
+/** A line as the layout sees it: its indentation, what follows, and that read as it was meant. */
 interface Row {
   line: number;
   indent: number;
   body: string;
+  /** The body with the slips lineSlip reports mended ("-id:x" as "- id: x"), for reading the structure. */
+  shape: string;
 }
 
 const KEY = /^([A-Za-z_][\w-]*)/;
 /** `key:` or `key: value` (a value may be a block indicator). */
 const KEY_VALUE = /^([A-Za-z_][\w-]*):(?:\s+(.*))?$/;
 
+/** "-id:x" read as "- id: x", "status:met" as "status: met", a lone "-" as "- ". */
+function shapeOf(body: string): string {
+  let shape = body === '-' ? '- ' : /^-[^\s-]/.test(body) ? `- ${body.slice(1)}` : body;
+  const item = shape.startsWith('- ') ? 2 : 0;
+  const noSpace = /^([A-Za-z_][\w-]*):([^\s/].*)$/.exec(shape.slice(item));
+  if (noSpace) shape = `${shape.slice(0, item)}${noSpace[1]}: ${noSpace[2]}`;
+  return shape;
+}
+
+/** The value after "key: " or "- ", without an anchor or tag in front; undefined when there is none. */
+function valueOf(shape: string): string | undefined {
+  const value = /^(?:- )?[A-Za-z_][\w-]*:\s+(.*)$/.exec(shape)?.[1] ?? (shape.startsWith('- ') ? shape.slice(2) : undefined);
+  return value?.replace(/^(?:[&!]\S*\s+)+/, '');
+}
+
 /**
  * The rows of the layout: no blank lines, no comments, nothing inside a | or > block of text, and
- * no continuation line of text that runs on over several lines (plain, or in quotes).
+ * no continuation line of text that runs on over several lines (plain, or in quotes). A line of
+ * prose out of step with the block of text it belongs to is a slip of its own.
  */
-function rows(text: string): Row[] {
+function rows(text: string): { rows: Row[]; slips: Slip[] } {
   const out: Row[] = [];
-  // The indentation past which lines belong to the text above; or the quote the text is still in.
-  let textAbove: { indent: number; block: boolean; content?: number } | null = null;
+  const slips: Slip[] = [];
+  // The text that lines indented past `indent` belong to: a | or > block (its lines as far in as its
+  // first), plain text after "key: text", or plain text starting on the line after "key:".
+  let textAbove: { indent: number; kind: 'block' | 'plain' | 'after-key'; key: string; content?: number } | null = null;
   let inQuote: '"' | "'" | null = null;
   // How many [ and { are open: a flow list or mapping may run over several lines.
   let inFlow = 0;
@@ -48,28 +68,53 @@ function rows(text: string): Row[] {
       return;
     }
     if (body === '') return;
+    const shape = shapeOf(body);
+    // A key (quoted or not), a list item or a comment: the layout, not text.
+    const structural = KEY_VALUE.test(shape) || shape.startsWith('- ') || body.startsWith('#') || /^("[^"]*"|'[^']*')\s*:|^\? /.test(body);
     if (textAbove !== null) {
-      // A block's first line sets how far in its lines are; plain text cannot hold "key:" on a
-      // line of its own (that is a key indented too far).
-      if (textAbove.block && indent > textAbove.indent && indent >= (textAbove.content ??= indent)) return;
-      if (!textAbove.block && indent > textAbove.indent && !KEY_VALUE.test(body)) return;
+      const deeper = indent > textAbove.indent;
+      if (textAbove.kind === 'block') {
+        if (deeper && indent >= (textAbove.content ??= indent)) return;
+        // Prose where the block's text should go on: a line indented less than the block's first
+        // (but not "status met" at the key's own column: a key that lost its colon).
+        const lostColon = indent === textAbove.indent && /^[a-z][a-z_-]* +\S+$/.test(body);
+        if (!structural && !lostColon && /\s/.test(body) && textAbove.content !== undefined) {
+          slips.push({
+            line: i + 1, column: indent + 1,
+            message: `this line of text is indented ${indent} space${indent === 1 ? '' : 's'}, less than the text above it (${textAbove.content})`,
+            hint: `the text under "${textAbove.key}: |" keeps its indentation: indent this line ${textAbove.content} spaces too`,
+          });
+          return;
+        }
+      } else if (deeper && (textAbove.kind === 'plain' ? !KEY_VALUE.test(shape) : !structural)) {
+        // Plain text cannot hold "key:" on a line of its own: that is a key indented too far.
+        return;
+      }
       textAbove = null;
     }
     if (body.startsWith('#') || body === '---' || body === '...') return;
-    out.push({ line: i + 1, indent, body });
-    const value = /^(?:- )?[A-Za-z_][\w-]*:\s+(.*)$/.exec(body)?.[1] ?? (body.startsWith('- ') ? body.slice(2) : undefined);
-    if (value === undefined || value.startsWith('#')) return;
+    out.push({ line: i + 1, indent, body, shape });
+    const item = shape.startsWith('- ') ? 2 : 0;
+    const key = KEY_VALUE.exec(shape.slice(item));
+    const value = valueOf(shape);
+    if (key && (value === undefined || value === '' || value.startsWith('#'))) {
+      // "key:" alone: what follows may be its mapping or list, or its text.
+      textAbove = { indent: indent + item, kind: 'after-key', key: key[1]! };
+      return;
+    }
+    if (value === undefined || value === '' || value.startsWith('#')) return;
     if (value.startsWith('"') || value.startsWith("'")) {
       const quote = value[0] as '"' | "'";
       if (!closes(value.slice(1), quote)) inQuote = quote;
     } else if (/^[[{]/.test(value)) {
       inFlow = Math.max(0, depth(value));
-    } else if (!/^[[{&*!]/.test(value)) {
-      // A | or > block, or plain text, may go on over the lines indented past this one.
-      textAbove = { indent, block: /^[|>]/.test(value) };
+    } else if (!/^[*]/.test(value)) {
+      // A | or > block, or plain text, may go on over the lines indented past the key.
+      // The key's own column (past "- " when the key is on its item's line), or the dash's for "- text".
+      textAbove = { indent: indent + (key ? item : 0), kind: /^[|>]/.test(value) ? 'block' : 'plain', key: key?.[1] ?? '-' };
     }
   });
-  return out;
+  return { rows: out, slips };
 }
 
 /** Brackets opened less brackets closed on a line of a flow collection, outside quotes. */
@@ -109,6 +154,10 @@ function lineSlip(row: Row): Slip | undefined {
   if (noSpace) {
     return { line, column: col(item + noSpace[1]!.length + 1), message: `"${noSpace[1]}:" needs a space after its colon`, hint: `write "${noSpace[1]}: ${noSpace[2]}"` };
   }
+  const noColon = /^([a-z][a-z_-]*) +([^\s:#].*)$/.exec(rest);
+  if (noColon && !rest.includes(': ')) {
+    return { line, column: col(item + noColon[1]!.length), message: `"${noColon[1]}" has no colon after it`, hint: `write "${noColon[1]}: ${noColon[2]}"` };
+  }
   if (!item && KEY.test(rest) && KEY.exec(rest)![1] === rest) {
     return { line, column: col(rest.length), message: `"${rest}" has no colon: a key is followed by one`, hint: `write "${rest}:"` };
   }
@@ -119,9 +168,9 @@ function lineSlip(row: Row): Slip | undefined {
     const valueAt = item + pair[1]!.length + 2;
     if (colon >= 0) {
       return {
-        line, column: col(valueAt + colon + 1),
+        line, column: col(valueAt + colon),
         message: 'this text holds ": ", which YAML reads as the start of another key',
-        hint: `put the text in double quotes, or write it on the lines below "${pair[1]}: |"`,
+        hint: `put the text in double quotes: ${pair[1]}: "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`,
       };
     }
     const quoted = /^'(.*)'\s*(?:#.*)?$/.exec(value);
@@ -138,61 +187,78 @@ function lineSlip(row: Row): Slip | undefined {
 
 /**
  * Lines indented out of step: deeper than the line above allows, or at a depth that no mapping or
- * list above uses. Keys of one mapping line up, as do a list's dashes; a line after "key:" may go
- * deeper, and a list may also sit at its key's own depth. After a slip the reading goes on as if
- * the line were where it belongs, so one slip is one problem.
+ * list above uses, or a key at its list's dashes. Keys of one mapping line up, as do a list's
+ * dashes; a line after "key:" may go deeper, and a list may also sit at its key's own depth. After
+ * a slip the reading goes on as if the line were where it belongs, so one slip is one problem.
  */
+/** The file's own mapping, at no indentation: always in force. */
+const ROOT = { at: 0, list: false } as const;
+
 function indentSlips(all: readonly Row[]): Slip[] {
   const slips: Slip[] = [];
   const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
-  // The indentations in force, innermost last.
-  let open: number[] = [0];
+  // The indentations in force, innermost last; `list` for the dashes of a list deeper than its key.
+  let open: { at: number; list: boolean }[] = [ROOT];
+  const levels = () => open.map((o) => o.at);
   let opening = false;
   // The list item above, when its first key was on its dash's line: its keys below line up after the "- ".
   let item: { line: number; indent: number } | null = null;
   // The last line of a list item at each indentation: whether a list goes on at that depth below.
   const lastDash = new Map<number, number>();
-  for (const row of all) if (row.body.startsWith('-')) lastDash.set(row.indent, row.line);
-  for (const row of all) {
-    const { line, indent } = row;
-    // Read "-id: x" as the list item it was meant to be (lineSlip reports the missing space).
-    const body = /^-[^\s-]/.test(row.body) ? `- ${row.body.slice(1)}` : row.body;
-    const top = open[open.length - 1]!;
+  for (const row of all) if (row.shape.startsWith('- ')) lastDash.set(row.indent, row.line);
+  let above = 0;
+  for (const [k, { line, indent, shape }] of all.entries()) {
+    const top = open[open.length - 1]!.at;
+    const dash = shape.startsWith('- ');
+    // Where the line counts as being for what follows: its own indentation, or where a slip belongs.
+    let at = indent;
     if (opening && indent > top) {
-      open.push(indent);
-    } else if (opening && indent === top && body.startsWith('- ')) {
+      open.push({ at: indent, list: dash });
+    } else if (opening && indent === top && dash) {
       // A list at its key's own depth.
-    } else if (item && top === item.indent + 2 && !open.includes(indent) && (lastDash.get(indent - 2) ?? 0) > line) {
-      // The item's keys line up with one another, and the list's other dashes with each other: it is this dash that is out.
+    } else if (item && top === item.indent + 2 && !levels().includes(indent) && ((lastDash.get(indent - 2) ?? 0) > line || (!dash && all[k + 1]?.indent === indent))) {
+      // The item's keys line up with one another (the list's other dashes with each other, or the
+      // next key with this one): it is this dash that is out.
       slips.push({ line: item.line, column: item.indent + 1, message: `this list item's dash is ${spaces(item.indent)} in, but its keys below are ${spaces(indent)} in`, hint: `put the dash at ${spaces(indent - 2)}, two before its keys` });
-      open = [...open.slice(0, -2).filter((level) => level < indent - 2), indent - 2, indent];
+      open = [ROOT, ...open.slice(1, -2).filter((o) => o.at < indent - 2), { at: Math.max(0, indent - 2), list: true }, { at: indent, list: false }];
     } else if (indent > top) {
       slips.push({ line, column: indent + 1, message: `this line is indented ${spaces(indent)}, more than the line above allows`, hint: `line it up with the keys around it, at ${spaces(top)}` });
-      open.push(indent);
+      open.push({ at: indent, list: false });
     } else {
       const before = open;
-      open = open.filter((level) => level <= indent);
-      if (open[open.length - 1] !== indent) {
-        const near = [...before].sort((a, b) => Math.abs(a - indent) - Math.abs(b - indent) || b - a)[0]!;
+      open = [ROOT, ...open.slice(1).filter((o) => o.at <= indent)];
+      const now = open[open.length - 1]!;
+      if (now.at !== indent) {
+        // On a tie between two depths, the line above's is the likelier.
+        const near = before.map((o) => o.at).sort((a, b) => Math.abs(a - indent) - Math.abs(b - indent) || (a === above ? -1 : b === above ? 1 : b - a))[0]!;
         slips.push({ line, column: indent + 1, message: `this line is indented ${spaces(indent)}, which no key or list above it uses`, hint: `line it up with the keys it belongs with, at ${spaces(near)}` });
+        // Read on as if it were where it belongs.
+        open = [ROOT, ...before.slice(1).filter((o) => o.at <= near)];
+        at = near;
+      } else if (now.list && !dash && before.length > open.length) {
+        // A key where the list's dashes are: it belongs to the item above, two further in.
+        slips.push({ line, column: indent + 1, message: `this key is at the list's dashes, ${spaces(indent)} in`, hint: `the keys of a list item line up after its "- ": indent it ${spaces(indent + 2)}` });
         open = before;
       }
     }
-    const content = body.startsWith('- ') ? body.slice(2) : body;
+    const content = dash ? shape.slice(2) : shape;
     const pair = KEY_VALUE.exec(content);
-    item = body.startsWith('- ') && pair ? { line, indent } : null;
-    if (item) open.push(indent + 2);
-    // A key with nothing after it (or a lone word, a key that lost its colon) opens what follows.
-    opening = (pair !== null && (pair[2] === undefined || pair[2] === '' || pair[2].startsWith('#'))) || KEY.exec(content)?.[1] === content;
+    item = dash && pair ? { line, indent: at } : null;
+    if (item) open.push({ at: at + 2, list: false });
+    // A key with nothing after it, a lone dash, or a lone word (a key that lost its colon) opens what follows.
+    opening = (pair !== null && (pair[2] === undefined || pair[2] === '' || pair[2].startsWith('#')))
+      || (dash && (content.trim() === '' || content.startsWith('#'))) || KEY.exec(content)?.[1] === content;
+    above = at;
   }
   return slips;
 }
 
 /** The slips in `text`, one a line at most, in line order. */
 export function lineSlips(text: string): Slip[] {
-  const all = rows(text);
-  const byLine = new Map<number, Slip>();
+  const { rows: all, slips } = rows(text);
+  const byLine = new Map<number, Slip>(slips.map((slip) => [slip.line, slip]));
   for (const row of all) {
+    if (byLine.has(row.line)) continue;
     const slip = lineSlip(row);
     if (slip) byLine.set(row.line, slip);
   }
