@@ -97,7 +97,7 @@ function staged(temp: string, path: string, existing: Stats | undefined): Staged
 }
 
 /** A device or pipe is written to at once: there is nothing to put in place later. */
-const written: Staged = { commit: async () => {}, discard: async () => {} };
+const alreadyWritten: Staged = { commit: async () => {}, discard: async () => {} };
 
 /** `data` written beside `path`, for commit() to put in place in one rename. */
 export async function stageFile(path: string, data: string | Uint8Array): Promise<Staged> {
@@ -105,7 +105,7 @@ export async function stageFile(path: string, data: string | Uint8Array): Promis
   refuseFolder(path, existing);
   if (isSpecial(existing)) {
     await writeFile(path, data);
-    return written;
+    return alreadyWritten;
   }
   const temp = temporaryBeside(path);
   try {
@@ -140,7 +140,7 @@ export async function streamStaged<T>(path: string, produce: (out: WriteStream) 
     const result = await Promise.race([produce(out), failed]);
     out.end();
     await finished(out);
-    return { result, staged: special ? written : staged(temp, path, existing) };
+    return { result, staged: special ? alreadyWritten : staged(temp, path, existing) };
   } catch (error) {
     out.destroy();
     await finished(out).catch(() => undefined);
