@@ -297,7 +297,8 @@ function reportData(path: string, edit: (text: string) => string): string {
 
 describe('right-to-left words', () => {
   test('are set from the right, and read back in the order they were written', async () => {
-    const dir = reportData('2019/departments/dwp.yaml', (t) => t.replace('      The marker is in place.\n', '      Arabic: مرحبا بالعالم. Hebrew: שלום עולם. End.\n'));
+    const dir = reportData('2019/departments/dwp.yaml', (t) => t.replace('      The marker is in place.\n', '      Arabic: مرحبا بالعالم. Hebrew: שלום עולם. End.\n')
+      .replace('      Advisers use it every day.\n', '      A number among them: في عام 1357 كان.\n'));
     const pdf = join(dir, 'rtl.pdf');
     expect((await run(['report', '2019', '--format', 'pdf', '-o', pdf], { cwd: dir })).code).toBe(0);
     // poppler marks a right-to-left stretch with U+202B … U+202C, as it does in Chromium's PDF of the HTML.
@@ -310,6 +311,9 @@ describe('right-to-left words', () => {
     expect(x('مرحبا')).toBeGreaterThan(x('بالعالم'));
     expect(x('שלום')).toBeGreaterThan(x('עולם'));
     expect(x('بالعالم')).toBeGreaterThan(x('Arabic:'));
+    // A number between two such words turns round with them: "في عام 1357 كان" from the right.
+    expect([x('كان'), x('1357'), x('عام'), x('في')]).toEqual([...[x('كان'), x('1357'), x('عام'), x('في')]].sort((a, b) => a - b));
+    expect(text).toContain('A number among them:');
   }, SLOW);
 });
 

@@ -214,6 +214,8 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
   const pieces: Piece[] = [];
   /** The pieces that are words of a right-to-left script, each a piece of its own, without its space. */
   const rightToLeft = new Set<Piece>();
+  /** Pieces that keep their space out too: words with no letters (a number) after a right-to-left word, which may turn round with it. */
+  const apart = new Set<Piece>();
   let x = 0;
   /** Whether the next part may join the last piece: nothing lies between them. */
   let adjoining = false;
@@ -229,7 +231,7 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
     for (const part of word.parts) {
       const last = pieces[pieces.length - 1];
       const rtl = RIGHT_TO_LEFT.test(part.text);
-      if (last && adjoining && sameLook(last, part) && !rtl && !rightToLeft.has(last)) {
+      if (last && adjoining && sameLook(last, part) && !rtl && !rightToLeft.has(last) && !apart.has(last)) {
         last.text += part.text;
         last.width += part.width;
         // Two runs with no space between are shaped together: the layout's glyphs no longer serve.
@@ -243,6 +245,7 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
           link: atom.link, underline: atom.underline, actual: part.actual, glyphs: undefined,
         });
         if (rtl) rightToLeft.add(pieces[pieces.length - 1]!);
+        else if (last && (rightToLeft.has(last) || apart.has(last)) && !/\p{L}/u.test(part.text)) apart.add(pieces[pieces.length - 1]!);
         chunks = part.shaped ? [part.shaped] : null;
       }
       open = true;
@@ -254,7 +257,7 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
       const last = pieces[pieces.length - 1]!;
       const next = list[w + 1]!.parts[0]!.atom;
       // A right-to-left word's space stays out of it: shaped with it, the space would go to its left.
-      adjoining = (!last.link || last.node === next.node) && !rightToLeft.has(last);
+      adjoining = (!last.link || last.node === next.node) && !rightToLeft.has(last) && !apart.has(last);
       if (adjoining) {
         last.text += ' ';
         last.width += word.space;
@@ -273,17 +276,20 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
 const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 /**
- * Words of a right-to-left script that follow one another on a line are read from right to left
- * (the report's lines run left to right, so only such a stretch turns round). Each stretch is
+ * Words of a right-to-left script that follow one another on a line (with any numbers between them)
+ * are read from right to left (the report's lines run left to right, so only such a stretch turns
+ * round). Each stretch is
  * mirrored in place: its first word goes to its right end. The pieces keep their order, so the
  * content, and what a screen reader or a copy reads, stays in the order it was written; each word's
  * own glyphs come from fontkit in the order they are seen.
  */
 function mirrorRightToLeft(pieces: Piece[], rightToLeft: ReadonlySet<Piece>): void {
+  // A number or a mark with no letters between two such words ("عام 2014 كان") is read with them.
+  const neutral = (piece: Piece) => !/\p{L}/u.test(piece.text) && !/\s$/.test(piece.text);
   for (let i = 0; i < pieces.length; i++) {
     if (!rightToLeft.has(pieces[i]!)) continue;
     let j = i;
-    while (j + 1 < pieces.length && rightToLeft.has(pieces[j + 1]!)) j++;
+    for (let k = i + 1; k < pieces.length && (rightToLeft.has(pieces[k]!) || neutral(pieces[k]!)); k++) if (rightToLeft.has(pieces[k]!)) j = k;
     const start = pieces[i]!.x;
     const end = pieces[j]!.x + pieces[j]!.width;
     for (let k = i; k <= j; k++) pieces[k]!.x = start + end - pieces[k]!.x - pieces[k]!.width;
