@@ -84,8 +84,11 @@ describe('covenant export --format json', () => {
       progress: expect.stringContaining('A second paragraph') as unknown,
       next_steps: 'Keep the marker running.',
       metrics: { 'care-leavers-identified': 3162, 'advisers-trained': 17, 'offices-live': 120, satisfaction: 72.5 },
+      metric_labels: expect.objectContaining({ 'care-leavers-identified': { label: 'Care leavers identified by the marker' } }) as unknown,
     });
-    expect(rows[6]).toMatchObject({ pledge: 'new-pledge', progress: null, next_steps: null, metrics: {}, outcomes: [] });
+    // Each figure's label, and its unit when it has one: what a number means travels with it.
+    expect(Object.values((rows[2] as { metric_labels: Record<string, { unit?: string }> }).metric_labels).some((m) => m.unit === '%')).toBe(true);
+    expect(rows[6]).toMatchObject({ pledge: 'new-pledge', progress: null, next_steps: null, metrics: {}, metric_labels: {}, outcomes: [] });
     expect(result.stdout.startsWith('[\n  {\n    "department": "dhsc",')).toBe(true);
   });
 });

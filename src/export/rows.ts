@@ -13,6 +13,8 @@ export interface PledgeRow {
   next_steps: string | null;
   /** Figures by metric id. */
   metrics: Record<string, number>;
+  /** What each figure is, by metric id: its label, and its unit when it has one. */
+  metric_labels: Record<string, { label: string; unit?: string }>;
 }
 
 export interface ExportTable {
@@ -39,6 +41,7 @@ export function exportTable(year: Year): ExportTable {
       progress: text(p.progress),
       next_steps: text(p.next_steps),
       metrics: Object.fromEntries((p.metrics ?? []).map((m) => [m.id, m.value])),
+      metric_labels: Object.fromEntries((p.metrics ?? []).map((m) => [m.id, { label: m.label, ...(m.unit ? { unit: m.unit } : {}) }])),
     })));
   const metricIds = [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))].sort();
   return { rows, metricIds };
