@@ -19,7 +19,9 @@ export function signedNumber(value: number): string {
 
 /** Digits after the decimal point that a figure has as written. */
 function decimals(value: number): number {
-  return exact.format(value).split('.')[1]?.length ?? 0;
+  const shortest = String(value);
+  // An exponent (1e-7) only in the shortest form of very small or large figures: written out then.
+  return (shortest.includes('e') ? exact.format(value) : shortest).split('.')[1]?.length ?? 0;
 }
 
 /** The change from one figure to another, to the decimals they have: 0.1 to 0.3 is 0.2, not 0.19999999999999998. */
