@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 import type { Problem } from '../problems.js';
 import { pointerToSegments, type Segment, type SourceFile } from './source.js';
 import { validator, type FileKind } from './schemas.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, kebab } from './suggest.js';
 
 const TYPE_NAMES: Record<string, string> = {
   object: 'a mapping (key: value lines)',
@@ -92,7 +92,7 @@ function describe(error: ErrorObject, segments: Segment[], value: unknown): { ru
       // A theme or outcome written as its title alone (`- Education`) wants an id and a title.
       const required = (error.parentSchema?.required ?? []) as unknown[];
       const asItem = typeof value === 'string' && params.type === 'object' && required.includes('id') && required.includes('title')
-        ? `write "- id: ${value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}" and, under it, "title: ${shorten(value)}"` : undefined;
+        ? `write "- id: ${kebab(value)}" and, under it, "title: ${shorten(value)}"` : undefined;
       const hint = asNumber !== undefined ? `write the number without quotes, separators or units: ${name}: ${asNumber}` : asItem;
       return { rule: 'type', message: `${name} must be ${wanted}, not ${typeOf(value)}`, ...(hint ? { hint } : {}) };
     }
@@ -108,7 +108,7 @@ function describe(error: ErrorObject, segments: Segment[], value: unknown): { ru
       return {
         rule: 'id',
         message: `${name} must be lower-case words joined by hyphens (like "care-leaver-marker"), not "${shorten(String(value))}"`,
-        hint: `did you mean "${String(value).trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}"?`,
+        hint: `did you mean "${kebab(String(value))}"?`,
       };
     case 'minLength':
       return { rule: 'empty', message: `${name} must not be empty` };

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Problem } from '../problems.js';
 import type { Segment, SourceFile } from './source.js';
 import { unshown } from './coverage.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, kebab } from './suggest.js';
 
 type Loose = Record<string, unknown>;
 
@@ -37,9 +37,6 @@ function duplicates(source: SourceFile, list: unknown, base: Segment[], what: st
   });
   return problems;
 }
-
-/** The nearest lower-case kebab-case id to `name`: "DWP " → "dwp". */
-const kebab = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export interface ProgrammeIds {
   /** Undefined when programme.yaml's list is not a list of { id, title }: nothing is checked against it. */

@@ -10,6 +10,11 @@ const STATUS_SYNONYMS: Record<string, string> = {
   'not-started': 'pledged', promised: 'pledged',
 };
 
+/** The nearest lower-case kebab-case id to `text`: "Employment & Skills" → "employment-skills". */
+export function kebab(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
 export function normalise(value: string): string {
   return value.trim().toLowerCase().replace(/[\s_]+/g, '-');
 }
