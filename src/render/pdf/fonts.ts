@@ -45,8 +45,8 @@ for (const family of Object.keys(CHAIN) as Family[]) {
   for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) KEYS[family][face] = CHAIN[family].map((typeface): FontKey => `${typeface}-${face}`);
 }
 
-/** Letters of the right-to-left scripts the fonts cover: Hebrew and Arabic. */
-const RIGHT_TO_LEFT_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+/** Letters of the scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and others. */
+export const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 /** Shown in place of a character no font has; the real character stays in the text layer. */
 export const REPLACEMENT = '\ufffd';
@@ -384,7 +384,7 @@ export class Fonts {
     if (spelt === shaped.text) return true;
     // A right-to-left word's glyphs come in the order they are seen: read from the right, as text
     // extraction reads such a script, they spell it.
-    return RIGHT_TO_LEFT_LETTERS.test(shaped.text) && [...spelt].reverse().join('') === shaped.text;
+    return RIGHT_TO_LEFT.test(shaped.text) && [...spelt].reverse().join('') === shaped.text;
   }
 
   private encode(shaped: Shaped, font: FontKey, embedded: Embedded): Encoded {
@@ -503,7 +503,7 @@ export class Fonts {
     if (shaped.own) return drawnFor;
     // The joining forms of Arabic letters (and lam-alef) are drawn only for those letters: their
     // entry is the letters, not a presentation form the font also maps to them.
-    if (drawnFor.length > 0 && drawnFor.every((code) => RIGHT_TO_LEFT_LETTERS.test(String.fromCodePoint(code)))) return drawnFor;
+    if (drawnFor.length > 0 && drawnFor.every((code) => RIGHT_TO_LEFT.test(String.fromCodePoint(code)))) return drawnFor;
     const mapped = file.character(glyph);
     return mapped === undefined ? drawnFor : [mapped];
   }

@@ -2,7 +2,7 @@
 // each line a list of positioned pieces. Ragged right, as GOV.UK sets text; a word wider than the
 // line is broken between characters rather than lost off the edge.
 import { inlineText, type Inline } from '../text.js';
-import { Fonts, type Face, type Family, type FontKey, type Shaped } from './fonts.js';
+import { Fonts, RIGHT_TO_LEFT, type Face, type Family, type FontKey, type Shaped } from './fonts.js';
 import { footnoteId } from './navigation.js';
 import type { LinkTarget, Piece } from './pen.js';
 import { COLOUR } from './style.js';
@@ -271,9 +271,6 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
   if (rightToLeft.size > 0) mirrorRightToLeft(pieces, rightToLeft);
   return pieces;
 }
-
-/** Letters of the scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and others. */
-const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 /**
  * Words of a right-to-left script that follow one another on a line (with any numbers between them)
