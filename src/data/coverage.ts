@@ -2,6 +2,9 @@
 // (scripts/build-coverage.js), read only when some text goes beyond the Latin letters.
 import { readFileSync } from 'node:fs';
 
+/** What the PDF shows in place of a character no font has; the real character stays in its text layer. */
+export const REPLACEMENT = '\ufffd';
+
 let ranges: readonly [number, number][] | undefined;
 
 function shown(code: number): boolean {

@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import type { Problem } from '../problems.js';
 import type { Segment, SourceFile } from './source.js';
-import { unshown } from './coverage.js';
+import { REPLACEMENT, unshown } from './coverage.js';
 import { didYouMean, kebab } from './suggest.js';
 
 type Loose = Record<string, unknown>;
@@ -84,7 +84,7 @@ export function characterProblems(source: SourceFile): Problem[] {
       if (missing.length > 0) {
         const chars = missing.slice(0, 10).map((c) => `"${c}"`).join(' ') + (missing.length > 10 ? ' …' : '');
         problems.push({
-          ...at(source, path, 'missing-glyph', `${missing.length === 1 ? 'a character is' : `${missing.length} characters are`} in none of the PDF's fonts (${chars}): the PDF will show \ufffd in ${missing.length === 1 ? 'its' : 'their'} place`,
+          ...at(source, path, 'missing-glyph', `${missing.length === 1 ? 'a character is' : `${missing.length} characters are`} in none of the PDF's fonts (${chars}): the PDF will show ${REPLACEMENT} in ${missing.length === 1 ? 'its' : 'their'} place`,
             'the Markdown and HTML show them as written; for the PDF, write the text in a script its fonts have, or leave it'),
           severity: 'warning',
         });

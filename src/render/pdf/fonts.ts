@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create, type Font } from 'fontkit';
+import { REPLACEMENT } from '../../data/coverage.js';
 import { OpenType } from './opentype.js';
 
 export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -47,9 +48,6 @@ for (const family of Object.keys(CHAIN) as Family[]) {
 
 /** Letters of the scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and others. */
 export const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
-
-/** Shown in place of a character no font has; the real character stays in the text layer. */
-export const REPLACEMENT = '\ufffd';
 
 /** Invisible format characters: they have no glyph to show, so dropping them changes nothing. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
