@@ -27,11 +27,16 @@ const KEY = /^([A-Za-z_][\w-]*)/;
 /** `key:` or `key: value` (a value may be a block indicator). */
 const KEY_VALUE = /^([A-Za-z_][\w-]*):(?:\s+(.*))?$/;
 
+/** A dash with no space after it ("-id: x"). */
+const DASH_NO_SPACE = /^-[^\s-]/;
+/** A key with no space after its colon ("status:met"; not "url:/…"). */
+const COLON_NO_SPACE = /^([A-Za-z_][\w-]*):([^\s/].*)$/;
+
 /** "-id:x" read as "- id: x", "status:met" as "status: met", a lone "-" as "- ". */
 function shapeOf(body: string): string {
-  let shape = body === '-' ? '- ' : /^-[^\s-]/.test(body) ? `- ${body.slice(1)}` : body;
+  let shape = body === '-' ? '- ' : DASH_NO_SPACE.test(body) ? `- ${body.slice(1)}` : body;
   const item = shape.startsWith('- ') ? 2 : 0;
-  const noSpace = /^([A-Za-z_][\w-]*):([^\s/].*)$/.exec(shape.slice(item));
+  const noSpace = COLON_NO_SPACE.exec(shape.slice(item));
   if (noSpace) shape = `${shape.slice(0, item)}${noSpace[1]}: ${noSpace[2]}`;
   return shape;
 }
@@ -145,12 +150,12 @@ function innerColon(value: string): number {
 function lineSlip(row: Row): Slip | undefined {
   const { line, indent, body } = row;
   const col = (offset: number) => indent + offset + 1;
-  if (/^-[^\s-]/.test(body)) {
+  if (DASH_NO_SPACE.test(body)) {
     return { line, column: col(1), message: 'a list item needs a space after its dash', hint: `write "- ${body.slice(1)}"` };
   }
   const item = body.startsWith('- ') ? 2 : 0;
   const rest = body.slice(item);
-  const noSpace = /^([A-Za-z_][\w-]*):([^\s/].*)$/.exec(rest);
+  const noSpace = COLON_NO_SPACE.exec(rest);
   if (noSpace) {
     return { line, column: col(item + noSpace[1]!.length + 1), message: `"${noSpace[1]}:" needs a space after its colon`, hint: `write "${noSpace[1]}: ${noSpace[2]}"` };
   }
