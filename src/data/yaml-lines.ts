@@ -41,6 +41,9 @@ function shapeOf(body: string): string {
   return shape;
 }
 
+/** Whether what follows a key or dash is no value: nothing, or only a comment. */
+const noValue = (after: string) => after === '' || after.startsWith('#');
+
 /** The value after "key: " or "- ", without an anchor or tag in front; undefined when there is none. */
 function valueOf(shape: string): string | undefined {
   const value = /^(?:- )?[A-Za-z_][\w-]*:\s+(.*)$/.exec(shape)?.[1] ?? (shape.startsWith('- ') ? shape.slice(2) : undefined);
@@ -102,12 +105,12 @@ function rows(text: string): { rows: Row[]; slips: Slip[] } {
     const item = shape.startsWith('- ') ? 2 : 0;
     const key = KEY_VALUE.exec(shape.slice(item));
     const value = valueOf(shape);
-    if (key && (value === undefined || value === '' || value.startsWith('#'))) {
+    if (key && (value === undefined || noValue(value))) {
       // "key:" alone: what follows may be its mapping or list, or its text.
       textAbove = { indent: indent + item, kind: 'after-key', key: key[1]! };
       return;
     }
-    if (value === undefined || value === '' || value.startsWith('#')) return;
+    if (value === undefined || noValue(value)) return;
     if (value.startsWith('"') || value.startsWith("'")) {
       const quote = value[0] as '"' | "'";
       if (!closes(value.slice(1), quote)) inQuote = quote;
@@ -251,7 +254,7 @@ function indentSlips(all: readonly Row[]): Slip[] {
     item = dash && pair ? { line, indent: at } : null;
     if (item) open.push({ at: at + 2, list: false });
     // A key with nothing after it, a lone dash, or a lone word (a key that lost its colon) opens what follows.
-    opening = (pair !== null && (pair[2] === undefined || pair[2] === '' || pair[2].startsWith('#')))
+    opening = (pair !== null && (pair[2] === undefined || noValue(pair[2])))
       || (dash && (content.trim() === '' || content.startsWith('#'))) || KEY.exec(content)?.[1] === content;
     above = at;
   }
