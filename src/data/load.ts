@@ -73,6 +73,11 @@ function yamlProblems(errors: readonly YAMLError[], doc: Document.Parsed | undef
   });
 }
 
+/** The slips in a file's layout (yaml-lines.ts) as problems. */
+function layoutProblems(text: string, path: string): Problem[] {
+  return lineSlips(text).map((slip) => problemAt(path, slip.line, slip.column, 'yaml-layout', slip.message, slip.hint));
+}
+
 /**
  * The problems of a file the parser read to the end. Its account of a slip in the layout is in its
  * own terms, often a line early, and then once for each line it could no longer read: the slips as
@@ -85,7 +90,7 @@ function explained(problems: Problem[], text: string, path: string): Problem[] {
   if (problems.every(alone)) return problems;
   // A tab throws the line-by-line reading out: the parser's account, one problem a line.
   if (problems.some((p) => p.rule === 'yaml-tab-as-indent')) return onePerLine(problems);
-  const slips = lineSlips(text).map((slip) => problemAt(path, slip.line, slip.column, 'yaml-layout', slip.message, slip.hint));
+  const slips = layoutProblems(text, path);
   if (slips.length > 0) return [...slips, ...problems.filter(alone)];
   return onePerLine(problems);
 }
@@ -118,8 +123,8 @@ export function parseYaml(text: string, path: string): Loaded {
   }
   if ('errors' in parsed) {
     // So many errors come from one slip near the top more often than from a hundred mistakes.
-    const slips = lineSlips(body);
-    if (slips.length > 0) return { problems: slips.map((slip) => problemAt(path, slip.line, slip.column, 'yaml-layout', slip.message, slip.hint)) };
+    const slips = layoutProblems(body, path);
+    if (slips.length > 0) return { problems: slips };
     const problems = yamlProblems(parsed.errors, undefined, lineCounter, body, path);
     const last = problems[problems.length - 1]!;
     return {
