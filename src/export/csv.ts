@@ -12,7 +12,7 @@ export const FIXED_COLUMNS = ['department', 'department_name', 'pledge', 'theme'
  * OWASP advises for CSV). Figures are numbers and stay as they are; the JSON export is untouched.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
-export const asText = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+const asText = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
 
 export function csv({ rows, metricIds }: ExportTable): string {
   const header = [...FIXED_COLUMNS, ...metricIds.map((id) => `metric:${id}`)];
