@@ -13,6 +13,9 @@ export interface RenderOptions {
   report?: ReportModel;
 }
 
+/** What the PDF shows in place of a character no font has; the real character stays in its text layer. */
+export const REPLACEMENT = '\ufffd';
+
 /** Something a writer could not do as the data asks (a character no font has); the CLI prints it. */
 export interface RenderWarning {
   rule: string;
