@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32, deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parse, stringify } from 'yaml';
@@ -11,6 +12,7 @@ import { describedPaths, NOT_FOR_TEMPLATES } from '../src/document/fields.js';
 import { buildReport } from '../src/report/build.js';
 import { FORMATS, writers, type Format } from '../src/render/index.js';
 import { run } from './helpers/run.js';
+import { copyToTemp, removeTemp } from './helpers/temp-data.js';
 import { htmlText } from './helpers/text.js';
 
 const DATA = 'test/fixtures/report';
@@ -208,5 +210,75 @@ describe('covenant templates', () => {
     }
     const described = new Set(describedPaths());
     expect([...paths].filter((p) => !described.has(p))).toEqual([]);
+  });
+});
+
+describe('the look as data: a logo, the language, a draft', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = copyToTemp(DATA);
+  });
+  afterEach(() => removeTemp(folder));
+
+  /** A PNG of one white pixel. */
+  const png = () => {
+    const chunk = (type: string, body: Buffer) => {
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(body.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), body])));
+      return Buffer.concat([length, Buffer.from(type), body, crc]);
+    };
+    const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+    return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.from([0, 255, 255, 255]))), chunk('IEND', Buffer.alloc(0))]);
+  };
+  const withReport = (lines: string) => {
+    const file = join(folder, 'data/2019/report.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('licence: Open Government Licence v3.0\n', `licence: Open Government Licence v3.0\n${lines}`));
+  };
+  const report = (format: string, extra: string[] = []) => run(['report', '2019', '--format', format, '-o', '-', ...extra], { cwd: folder });
+
+  test('a logo named in report.yaml is on the cover of every text format, with its alt text', async () => {
+    writeFileSync(join(folder, 'data/2019/crest.png'), png());
+    withReport('logo:\n  file: crest.png\n  alt: HM Government crest\n');
+    const base64 = png().toString('base64');
+    expect((await report('md')).stdout).toContain(`![HM Government crest](data:image/png;base64,${base64})`);
+    expect((await report('html')).stdout).toContain(`<img class="covenant-logo" src="data:image/png;base64,${base64}" alt="HM Government crest">`);
+  });
+
+  test.each([
+    ['missing.png', null, 'logo.file: there is no file missing.png beside report.yaml'],
+    ['crest.png', 'GIF89a', 'logo.file: crest.png is not a PNG or JPEG picture'],
+    ['../crest.png', null, 'logo.file must be inside the year\'s folder, not ../crest.png'],
+  ])('a logo file %s that cannot be used is a problem at its line', async (file, content, message) => {
+    if (content) writeFileSync(join(folder, 'data/2019', file), content);
+    withReport(`logo:\n  file: ${file}\n  alt: HM Government crest\n`);
+    const result = await run(['validate', '2019', '--format', 'json'], { cwd: folder });
+    expect(result.code).toBe(1);
+    const problems = JSON.parse(result.stdout) as { file: string; line: number; column: number; rule: string; message: string }[];
+    expect(problems.map((p) => [p.file, p.line, p.column, p.rule, p.message])).toEqual([['data/2019/report.yaml', 8, 9, 'logo', message]]);
+  });
+
+  test('the language names the catalogue, and the HTML is marked with it', async () => {
+    withReport('language: cy\n');
+    const missing = await report('html');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('covenant: template error: there is no catalogue for language "cy" (report.yaml\'s language): add locales/cy.yaml to a --templates folder, translated from templates/locales/en-GB.yaml\n');
+    mkdirSync(join(folder, 'welsh/locales'), { recursive: true });
+    cpSync('templates/locales/en-GB.yaml', join(folder, 'welsh/locales/cy.yaml'));
+    writeFileSync(join(folder, 'welsh/locales/cy.yaml'), readFileSync(join(folder, 'welsh/locales/cy.yaml'), 'utf8').replace('foreword: Foreword', 'foreword: Rhagair'));
+    const html = await report('html', ['--templates', 'welsh']);
+    expect(html.stderr).toBe('');
+    expect(html.stdout).toContain('<html lang="cy" class="govuk-template">');
+    expect(html.stdout).toContain('<h2 class="govuk-heading-l" id="foreword">Rhagair</h2>');
+  });
+
+  test('--draft puts a Draft note on the cover of every text format', async () => {
+    expect((await report('md', ['--draft'])).stdout).toContain('\n> Draft: not for publication\n');
+    const html = (await report('html', ['--draft'])).stdout;
+    expect(html).toContain('<body class="govuk-template__body covenant-draft">');
+    expect(html).toContain('<div class="covenant-note covenant-note--draft" role="note">\n<p class="govuk-body">Draft: not for publication</p>\n</div>');
+    expect((await report('md')).stdout).not.toContain('Draft');
   });
 });
