@@ -146,12 +146,15 @@ export class BlockWriter {
     const chart = new ChartRun({
       type: 'bar',
       categories: bars.map((b) => b.label),
-      series: [{ name: plainCaption(node.caption) ?? node.alt, values: bars.map((b) => b.value), colors: bars.map((b) => (b.status ? STATUS_FILL[b.status] : COLOUR.link)) }],
+      series: [{ name: plainCaption(node.caption) ?? node.alt, values: bars.map((b) => b.value), color: COLOUR.link, colors: bars.map((b) => (b.status ? STATUS_FILL[b.status] : COLOUR.link)) }],
       legend: false,
-      dataLabels: { showValue: true },
+      dataLabels: { value: true, numberFormat: '#,##0' },
+      // Bars read top to bottom in the document's order, as the table beside them does.
+      categoryAxis: { reverseOrder: true },
+      valueAxis: { numberFormat: '#,##0' },
       altText: { id: String(++this.drawings), name: `Chart ${++this.figures}`, description: node.alt, title: plainCaption(node.caption) ?? node.alt },
-      transformation: { width: COLUMN_PX, height: 60 + 36 * bars.length },
-    } as ConstructorParameters<typeof ChartRun>[0]);
+      transformation: { width: COLUMN_PX, height: 90 + 40 * bars.length },
+    });
     return [
       ...(node.caption ? [this.text(node.caption, { style: 'Caption' })] : []),
       this.paragraph({ children: [chart] }),

@@ -1,7 +1,7 @@
 // The Word file's look: GOV.UK's type scale and colours as Word styles, so that headings are Word's
 // own heading styles (the navigation pane and a generated table of contents work) and a clearance
 // reader can restyle the whole file from Word's Styles pane.
-import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, LevelFormat, LineRuleType, type ILevelsOptions, type INumberingOptions, type IStylesOptions } from 'docx';
 import type { StatusKey } from '../../document/types.js';
 
 /** GOV.UK Frontend's palette, as Word writes colours (hex, no #). */
@@ -43,7 +43,7 @@ const heading = (level: 1 | 2 | 3 | 4 | 5 | 6, size: number, before: number) => 
 export function styles(lang: string): IStylesOptions {
   return {
     default: {
-      document: { run: { font: FONT, size: SIZE.body, color: COLOUR.text, language: { value: lang } }, paragraph: { spacing: { after: 160, line: 300 } } },
+      document: { run: { font: FONT, size: SIZE.body, color: COLOUR.text, language: { value: lang } }, paragraph: { spacing: { after: 160, line: 300, lineRule: LineRuleType.AUTO } } },
     },
     paragraphStyles: [
       heading(1, SIZE.h1, 0),
