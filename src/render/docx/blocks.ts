@@ -13,7 +13,7 @@ import { COLOUR, LIST_INDENT, STATUS_FILL } from './styles.js';
 type Child = Paragraph | Table;
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
-const PARAGRAPH_STYLE = { lead: 'Lead', small: 'Small', signature: 'Signature' } as const;
+const PARAGRAPH_STYLE = { lead: 'Lead', small: 'Small', signature: 'Signature', caption: 'TitleCaption' } as const;
 /** The widest a picture is drawn: the text column of an A4 page with Word's margins, in pixels at 96 dpi. */
 const COLUMN_PX = 600;
 
@@ -62,7 +62,7 @@ export class BlockWriter {
       case 'definitions':
         return node.items.map(({ term, value }) => this.paragraph({
           spacing: { after: 60 },
-          children: [...inlines(term, this.bookmarks, { bold: true }), ...inlines([{ type: 'text', text: ' ' }], this.bookmarks), ...inlines(value, this.bookmarks)],
+          children: [...inlines(term, this.bookmarks, { bold: true }), ...inlines([{ type: 'text', text: ': ' }], this.bookmarks), ...inlines(value, this.bookmarks)],
         }));
       case 'table':
         return this.table(node);
@@ -146,7 +146,14 @@ export class BlockWriter {
     const chart = new ChartRun({
       type: 'bar',
       categories: bars.map((b) => b.label),
-      series: [{ name: plainCaption(node.caption) ?? node.alt, values: bars.map((b) => b.value), color: COLOUR.link, colors: bars.map((b) => (b.status ? STATUS_FILL[b.status] : COLOUR.link)) }],
+      series: [{
+        name: plainCaption(node.caption) ?? node.alt,
+        values: bars.map((b) => b.value),
+        color: COLOUR.link,
+        colors: bars.map((b) => (b.status ? STATUS_FILL[b.status] : COLOUR.link)),
+        // Each bar says its value as the other formats do ("2 (50%)").
+        pointLabels: bars.map((b) => ({ text: b.valueText })),
+      }],
       legend: false,
       dataLabels: { value: true, numberFormat: '#,##0' },
       // Bars read top to bottom in the document's order, as the table beside them does.

@@ -52,6 +52,7 @@ export function styles(lang: string): IStylesOptions {
       heading(4, SIZE.h4, 280),
       heading(5, SIZE.h5, 240),
       heading(6, SIZE.h6, 200),
+      { id: 'TitleCaption', name: 'Title Caption', basedOn: 'Normal', quickFormat: true, run: { size: SIZE.h3, color: COLOUR.secondary }, paragraph: { spacing: { after: 60 }, keepNext: true } },
       { id: 'Lead', name: 'Lead', basedOn: 'Normal', quickFormat: true, run: { size: SIZE.lead } },
       { id: 'Small', name: 'Small', basedOn: 'Normal', quickFormat: true, run: { size: SIZE.small, color: COLOUR.secondary } },
       { id: 'Signature', name: 'Signature', basedOn: 'Normal', quickFormat: true, run: { bold: true }, paragraph: { spacing: { after: 0 } } },
