@@ -24,7 +24,7 @@ describe('DOCX in LibreOffice', () => {
     execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'pipe', timeout: 120_000 });
     const text = execFileSync('pdftotext', [join(dir, 'sample.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     const expected = [
-      'Draft: not for publication', 'Sample progress report', 'One year on', 'Published 1 October 2014', 'Contents', 'Education',
+      'Draft: not for publication', 'Sample progress report', 'One year on', 'Published: 1 October 2014', 'Contents', 'Education',
       'Virtual school heads now champion care leavers in every area.', 'Bursaries of £2,000', 'Priority admissions', '3. Third, nested',
       'It made a real difference to me.', 'Care leaver, 19', 'line one', 'line two', 'Status: Met up from On track regression',
       'Summary of progress', 'Pledges by status', 'Pledges by department', 'Department', 'DfE', '© Crown copyright 2014',
