@@ -2,6 +2,7 @@
 // it runs, so `--version` and `--help` do not pay for ajv, Handlebars or pdfkit.
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
+import { FORMATS, type Format } from '../render/index.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { registerYearCommands } from './year-commands.js';
 
@@ -37,15 +38,15 @@ function program(io: Io, done: (code: number) => void): Command {
 
   cli
     .command('report')
-    .description('write the year\'s progress report as Markdown, HTML and PDF')
+    .description('write the year\'s progress report as Markdown, HTML, PDF and Word')
     .addArgument(new Argument('<year>', 'the year to report on, e.g. 2019'))
-    .addOption(new Option('--format <format>', 'which format to write').choices(['md', 'html', 'pdf', 'all']).default('all'))
+    .addOption(new Option('--format <format>', 'which format to write').choices([...FORMATS, 'all']).default('all'))
     .option('--out <dir>', 'the folder to write covenant-<year>.<ext> into', 'reports')
     .option('-o, --output <file>', 'write one format to FILE (- for standard output)')
     .option('--templates <dir>', 'templates that replace the shipped ones by file name')
     .option('--previous <year>', 'the year to compare with (default: the year before, when its data exists)')
     .option('--draft', 'not for publication: a Draft note on the cover, and every format marks it')
-    .action(async (year: string, opts: { format: 'md' | 'html' | 'pdf' | 'all'; out: string; output?: string; templates?: string; previous?: string; draft?: boolean }, command: Command) => {
+    .action(async (year: string, opts: { format: Format | 'all'; out: string; output?: string; templates?: string; previous?: string; draft?: boolean }, command: Command) => {
       const { report } = await import('./report.js');
       const { format } = opts;
       // --out has a default, so only its source tells whether it was given along with -o.

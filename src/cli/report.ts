@@ -12,7 +12,7 @@ import type { Document } from '../document/types.js';
 import { DocumentSyntaxError } from '../document/xml.js';
 import { buildReport } from '../report/build.js';
 import type { ReportModel } from '../report/model.js';
-import { FORMATS, writers, type Format, type RenderWarning } from '../render/index.js';
+import { FORMATS, writers, type Format, type RenderWarning, type Writer } from '../render/index.js';
 import { cannotWrite, writeProblems } from './failures.js';
 import { writeRenderWarnings } from './render-warnings.js';
 import { progress } from './progress.js';
@@ -137,7 +137,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     }
   };
   for (const format of formats) {
-    const writer = writers[format];
+    const writer: Writer = writers[format];
     if (writer.kind !== 'binary') continue;
     let warnings: RenderWarning[] = [];
     const failed = await stage(format, async (target) => {

@@ -13,6 +13,16 @@ export interface RenderOptions {
   report?: ReportModel;
 }
 
+/**
+ * The date a binary format writes into its file: SOURCE_DATE_EPOCH when set, else the report's
+ * publication date, else the first day a zip can date: never the clock.
+ */
+export function documentDate(doc: Document, options: RenderOptions): Date {
+  const epoch = options.sourceDateEpoch?.trim();
+  if (epoch) return new Date(Number(epoch) * 1000);
+  return new Date(`${doc.meta.date ?? '1980-01-01'}T00:00:00Z`);
+}
+
 /** What the PDF shows in place of a character no font has; the real character stays in its text layer. */
 export const REPLACEMENT = '\ufffd';
 
@@ -52,6 +62,15 @@ export const writers = {
       if (!options.report) throw new Error('the PDF writer needs the report model (RenderOptions.report)');
       const { streamPdf } = await import('./pdf/index.js');
       return streamPdf(options.report, { sourceDateEpoch: options.sourceDateEpoch }, out);
+    },
+  },
+  docx: {
+    kind: 'binary',
+    extension: 'docx',
+    write: async (doc, options, out) => {
+      const { writeDocx } = await import('./docx/index.js');
+      out.write(await writeDocx(doc, { date: documentDate(doc, options) }));
+      return { warnings: [] };
     },
   },
 } satisfies Record<string, Writer>;
