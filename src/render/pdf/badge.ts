@@ -19,6 +19,8 @@ export interface Badge {
   hidden: string;
   /** The rest of the paragraph. */
   rest: Inline[];
+  /** The space between the badge and the rest. */
+  gap: number;
 }
 
 /** The badge a paragraph opens with, after any hidden words; null when it opens otherwise. */
@@ -28,9 +30,11 @@ export function openingBadge(children: readonly Inline[]): Badge | null {
   const first = children[i];
   if (first?.type !== 'status') return null;
   let rest = children.slice(i + 1);
-  // The space between the badge and what follows is the badge's gap.
+  // A space between the badge and what follows is the badge's gap; without one (", up from Met")
+  // the words follow the badge closely, as the HTML shows them.
+  const spaced = rest[0]?.type === 'text' && /^\s/.test(rest[0].text);
   if (rest[0]?.type === 'text') rest = [{ ...rest[0], text: rest[0].text.replace(/^\s+/, '') }, ...rest.slice(1)];
-  return { status: first.status, word: first.children, hidden: hiddenText(children.slice(0, i)), rest };
+  return { status: first.status, word: first.children, hidden: hiddenText(children.slice(0, i)), rest, gap: spaced ? 8 : 2 };
 }
 
 /** The badge's text is a bold size smaller than the paragraph's. */
@@ -45,7 +49,7 @@ export function badgeItems(fonts: Fonts, phrasing: Phrasing, badge: Badge, style
   const span = structNode('Span', node, badge.hidden ? { actual: `${badge.hidden}${plainText(badge.word)}` } : {});
   const [word] = breakLines(phrasing.atoms(badge.word, tag, span), tag, column.width, fonts);
   const tagWidth = word!.width + TAG_PAD * 2;
-  const indent = tagWidth + 8;
+  const indent = tagWidth + badge.gap;
   const body = { ...style, colour: style.colour === COLOUR.text ? COLOUR.secondary : style.colour };
   const rest = phrasing.atoms(badge.rest, body, node);
   let lines = breakLines(rest, body, column.width, fonts, indent);

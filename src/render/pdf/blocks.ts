@@ -256,14 +256,14 @@ export class BlockLayout {
     });
   }
 
-  /** A notice set apart, in a box that carries on across a page break. */
-  private note(role: 'banner' | 'draft' | 'callout', children: readonly Block[], at: Place): Item[] {
+  /** A notice set apart, or a section with a box of its own (`type` Sect). */
+  note(role: 'banner' | 'draft' | 'callout', children: readonly Block[], at: Place, type: 'Div' | 'Sect' = 'Div'): Item[] {
     const look = NOTE_LOOK[role];
     const column = at.column;
     const decor: Decor[] = [...(look.shade ? [{ x: column.x, width: column.width, colour: look.shade }] : []), { x: column.x, width: 5, colour: look.bar }];
     const box: Column = { ...column, decor: [...column.decor, ...decor] };
     const inner = inset(box, BOX_PAD + 5, BOX_PAD);
-    const div = structNode('Div', at.parent);
+    const div = structNode(type, at.parent);
     return [
       spacer(BOX_PAD - 4, Math.max(at.before, 20), box, true),
       ...this.blocks(children, { ...at, parent: div, column: inner, before: 0 }),

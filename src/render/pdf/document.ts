@@ -23,7 +23,8 @@ const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 
 export function createDocument(meta: DocumentMeta, date: Date): PDFKit.PDFDocument {
   const info: PDFKit.DocumentInfo = {
-    Title: meta.title,
+    // The full title, as the HTML's <title>: what a reader's window shows (DisplayDocTitle).
+    Title: meta.runningTitle,
     ...(meta.subtitle ? { Subject: meta.subtitle } : {}),
     Keywords: meta.keywords.join(', '),
     Creator: 'covenant',

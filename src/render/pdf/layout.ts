@@ -6,7 +6,8 @@ import { BODY, endOf, spacer, textStyle, type Column, type Place } from './block
 import { imageItems } from './chart.js';
 import { COLUMN, type Context, type Steps } from './context.js';
 import type { Item } from './flow.js';
-import { COLOUR, PAGE, SPACE, TYPE } from './style.js';
+import { COLOUR, PAGE, SECTION_BOX, SPACE, TYPE } from './style.js';
+import { plainText } from './phrasing.js';
 import { structNode, type StructNode } from './tags.js';
 
 type Section = Extract<Block, { type: 'section' }>;
@@ -62,9 +63,14 @@ function* section(ctx: Context, block: Section, at: Place): Steps {
     cover(ctx, block, at.parent);
     return;
   }
-  const sect = structNode('Sect', at.parent);
   const { id } = block;
   if (id !== undefined) flow.mark((f) => ctx.nav.here(f, id, null));
+  const box = SECTION_BOX[block.role];
+  if (box) {
+    flow.placeAll(ctx.layout.note(box, block.children, at, 'Sect'));
+    return;
+  }
+  const sect = structNode('Sect', at.parent);
   yield* blocks(ctx, block.children, sect, at.column, at.before);
   flow.place(endOf(sect));
 }
@@ -86,7 +92,9 @@ function cover(ctx: Context, block: Section, parent: StructNode): void {
   const inBand = split === -1 ? block.children : block.children.slice(0, split);
   const below = split === -1 ? [] : block.children.slice(split);
   const white = textStyle(TYPE.lead, { colour: COLOUR.white });
-  const { masthead } = ctx.doc.meta;
+  // The masthead names the organisation; when that is the programme the band names already, once is enough.
+  const named = inBand.some((b) => b.type === 'paragraph' && plainText(b.children) === ctx.doc.meta.masthead);
+  const masthead = named ? '' : ctx.doc.meta.masthead;
   flow.placeAll([
     spacer(PAGE.top, 0, band),
     ...(masthead ? layout.inline([{ type: 'text', text: masthead }], textStyle(TYPE.h4, { bold: true, colour: COLOUR.white }), structNode('P', sect), band, 0) : []),

@@ -70,3 +70,6 @@ export const SPACE = {
   box: 12,
   cell: 5,
 } as const;
+
+/** Sections whose role gives them a box of their own, as the HTML's stylesheet does: a case study on grey. */
+export const SECTION_BOX: Readonly<Record<string, 'callout'>> = { 'case-study': 'callout' };
