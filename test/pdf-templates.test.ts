@@ -66,3 +66,12 @@ test('the PDF\'s bookmarks follow the templates too', () => {
   expect(marks).toContain(RENAMED);
   expect(marks).not.toContain('Summary of progress');
 });
+
+test('report --draft marks every page of the PDF, the cover too', async () => {
+  const pdf = join(tmp, 'draft.pdf');
+  const result = await run(['report', '2019', '--data', 'test/fixtures/report', '--draft', '--format', 'pdf', '-o', pdf], { cwd: repoRoot });
+  expect(result.code).toBe(0);
+  const pages = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  expect(pages.length).toBeGreaterThan(5);
+  for (const page of pages) expect(page).toMatch(/^\s*Draft\s*$/m);
+}, SLOW);
