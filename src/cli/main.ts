@@ -56,6 +56,14 @@ function program(io: Io, done: (code: number) => void): Command {
     });
 
   cli
+    .command('templates')
+    .description('list what a template may use: the report\'s fields, the helpers, the document\'s elements')
+    .action(async () => {
+      const { templates } = await import('./templates.js');
+      done(templates(io));
+    });
+
+  cli
     .command('schema')
     .description('print the JSON Schema of a kind of file')
     .addArgument(new Argument('<kind>', 'programme, report or department').choices(SCHEMA_KINDS))

@@ -1,6 +1,6 @@
 // `covenant report <year>`: validate, build the report model and its document once, write each
 // format asked for from that one document.
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listYears, loadDataset } from '../data/dataset.js';
 import { makeFolders, stageFile, streamStaged, type Staged } from '../data/atomic.js';
@@ -50,7 +50,8 @@ function checkTemplates(dir: string, given: string): void {
       + 'one set of templates now writes every format. Copy the files to change from templates/document/ (report.hbs, partials/*.hbs) '
       + 'or templates/locales/ (the words) into the folder, keeping their paths, and make the same change there; `covenant templates` lists what they may use');
   }
-  const held = ['report.hbs', 'partials', 'locales'].filter((name) => { try { statSync(join(dir, name)); return true; } catch { return false; } });
+  // Any template file will do here: one misnamed is the templates' error, naming what it could have meant.
+  const held = readdirSync(dir).filter((name) => name.endsWith('.hbs') || name === 'partials' || name === 'locales');
   if (held.length === 0) {
     throw new UsageError(`--templates ${given} holds neither report.hbs, partials/ nor locales/: copy the templates to change from templates/document/ or templates/locales/, keeping their paths`);
   }

@@ -173,11 +173,18 @@ function checkNames(own: readonly Source[], display: (file: string) => string): 
   const called = new Set(own.flatMap((source) => [...source.text.matchAll(/\{\{#?>\s*([\w-]+)/g)].map((m) => `partials/${m[1]}`)));
   for (const source of own) {
     if (known.includes(source.name) || called.has(source.name)) continue;
-    const near = closest(source.name, known) ?? closest(source.name.replace(/^partials\//, ''), known.map((n) => n.replace(/^partials\//, '')));
-    const meant = near ? ` (did you mean ${near.startsWith('partials/') || near === 'report' ? near : `partials/${near}`}.hbs?)` : '';
-    throw new TemplateError(display(source.file), 0, 0,
-      `no shipped template is called ${source.name}.hbs and no template calls it${meant}; the templates are ${known.map((n) => `${n}.hbs`).join(', ')}`);
+    const meant = couldMean(source.name, known).map((n) => `${n}.hbs`);
+    throw new TemplateError(display(source.file), 0, 0, `no shipped template is called ${source.name}.hbs and no template calls it: `
+      + (meant.length > 0 ? `did you mean ${meant.join(' or ')}? ` : '') + `The templates are ${known.map((n) => `${n}.hbs`).join(', ')}`);
   }
+}
+
+/** The shipped names a misnamed file could have meant: the nearest spelling ("Cover"), or those within it ("front-cover"). */
+function couldMean(name: string, known: readonly string[]): string[] {
+  const base = (n: string) => n.replace(/^partials\//, '').toLowerCase();
+  const near = closest(base(name), known.map(base));
+  if (near) return known.filter((n) => base(n) === near);
+  return known.filter((n) => base(name).split(/[-_. ]/).includes(base(n)) || base(n).split('-').includes(base(name)));
 }
 
 /** Each template's output is marked with its file, so a mistake in the document names the template. */

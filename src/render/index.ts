@@ -7,6 +7,9 @@ export interface RenderOptions {
   sourceDateEpoch?: string;
 }
 
+/** What the PDF shows in place of a character no font has; the real character stays in its text layer. */
+export const REPLACEMENT = '\ufffd';
+
 /** Something a writer could not do as the data asks (a character no font has); the CLI prints it. */
 export interface RenderWarning {
   rule: string;

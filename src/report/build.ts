@@ -2,7 +2,6 @@
 import GithubSlugger from 'github-slugger';
 import { STATUS_LABELS, type Department, type Pledge, type ProgrammeFile, type Status, type Year } from '../data/model.js';
 import { difference } from '../figures.js';
-import type { Block } from '../document/types.js';
 import { FootnoteCounter, parseRich, type Footnote, type RichText } from './rich.js';
 import { addedPledges, compareYears, countChanges, isRegression, pledgeKey, type ChangeSet } from './changes.js';
 import type { ContentsEntry, DepartmentRef, PledgeRef, PledgeView, ReportMeta, ReportModel, SectionView, Signatory, SinceLastYear } from './model.js';
@@ -15,8 +14,6 @@ export interface BuildInput {
   previous?: Year;
   /** `report --draft`: not for publication. */
   draft?: boolean;
-  /** The cover's logo, read and checked by the data layer. */
-  logo?: Extract<Block, { type: 'image' }>;
 }
 
 const ACTIVE = new Set<Status>(['on-track', 'ongoing']);
@@ -92,9 +89,9 @@ export function buildReport(input: BuildInput): ReportModel {
     licence: licence(report.licence),
     copyright: copyright(report.licence, report.publisher, (report.date ?? year.year).slice(0, 4)),
     rights: rights(report.licence, report.publisher, (report.date ?? year.year).slice(0, 4)),
-    language: (report as { language?: string }).language ?? 'en-GB',
+    language: report.language ?? 'en-GB',
     draft: input.draft ?? false,
-    logo: input.logo ?? null,
+    logo: year.logo && report.logo ? { type: 'image', alt: report.logo.alt, mediaType: year.logo.mediaType, data: year.logo.data, width: null } : null,
     contact: null,
     colophon: false,
     fullTitle: report.subtitle ? `${report.title}: ${report.subtitle}` : report.title,

@@ -1,6 +1,6 @@
 // Characters no embedded font has, as warnings at the place in the data each came from: the text
 // nodes that hold them carry their source, so nothing has to find it again.
-import { REPLACEMENT } from '../../data/coverage.js';
+import { REPLACEMENT } from '../index.js';
 import type { Block, Document, Inline, SourceRef } from '../../document/types.js';
 import type { RenderWarning } from '../index.js';
 
