@@ -47,7 +47,9 @@ function weighColumns(table: Extract<Block, { type: 'table' }>): void {
     if (column.weight !== null) return;
     const texts = rows.map((row) => words(row.cells[i]?.blocks ?? []));
     const average = texts.reduce((sum, text) => sum + text.length, 0) / Math.max(1, texts.length);
-    const longestWord = Math.max(1, ...texts.flatMap((text) => text.split(/\s+/).map((word) => word.length)));
+    // A loop, not Math.max(...words): 10,000 rows of words overflow the stack as arguments.
+    let longestWord = 1;
+    for (const text of texts) for (const word of text.split(/\s+/)) longestWord = Math.max(longestWord, word.length);
     column.weight = Math.round(Math.max(longestWord * 1.6, Math.min(average, 60)));
   });
 }
