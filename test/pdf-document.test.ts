@@ -116,8 +116,19 @@ describe('the PDF of a document', () => {
     expect(bytes).toContain('/Contents (Troednodyn 1)');
   }, SLOW);
 
+  test('draws a table inside a box whole, a signature, and an SVG picture\'s text in its place, with a warning', () => {
+    const last = plain.pages[plain.pages.length - 1]!;
+    expect(last).toMatch(/A\. Minister\s*\n\s*Minister for Children/);
+    expect(last).toMatch(/Where the money went:\s*\n\s*Fund\s+£\s*\n\s*Staying Put\s+23,200,000\s*\n\s*Bursaries\s+6,324,000/);
+    expect(last).toContain('A map of the pilot areas');
+    expect(plain.warnings.filter((w) => w.rule === 'pdf-image')).toEqual([{
+      rule: 'pdf-image', text: 'A map of the pilot areas',
+      message: 'an SVG picture ("A map of the pilot areas") cannot be drawn in the PDF: its text alternative stands in its place; use a PNG or JPEG file',
+    }]);
+  });
+
   test('warns of a character no font has at the place its text came from', () => {
-    expect(plain.warnings).toEqual([{
+    expect(plain.warnings.filter((w) => w.rule === 'missing-glyph')).toEqual([{
       rule: 'missing-glyph', text: '住', message: '"住" (U+4F4F) is in none of the PDF\'s fonts: the PDF shows \ufffd in its place',
       source: { file: 'data/2024/departments/dwp.yaml', line: 8, column: 17 },
     }]);
