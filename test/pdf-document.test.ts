@@ -64,6 +64,21 @@ describe('the PDF of a document', () => {
     expect(summary).toMatch(/Status\s+Pledges[\s\S]*Not met\s+1/);
   });
 
+  test('never leaves a table\'s caption and header at the foot of a page with fewer than three rows', async () => {
+    const base = fixtureDocument();
+    const rows = Array.from({ length: 30 }, (_, i) => ({ cells: [{ header: 'row' as const, blocks: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text: `Row ${i + 1}` }] }] }] }));
+    // However much of the page the text before it takes, the table starts with at least three rows.
+    for (let lines = 20; lines <= 28; lines++) {
+      const doc: Document = { ...base, blocks: [
+        ...Array.from({ length: lines }, (_, i) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, text: `Line ${i + 1}.` }] })),
+        { type: 'table', caption: [{ type: 'text', text: 'Rows of a long table' }], columns: [{ weight: 1 }], head: [{ cells: [{ header: 'col', blocks: [{ type: 'paragraph', children: [{ type: 'text', text: 'Row' }] }] }] }], body: rows },
+      ] };
+      const written = await write(`rows-${lines}`, doc);
+      const page = written.pages[pageOf(written, 'Rows of a long table') - 1]!;
+      expect({ lines, rows: (page.match(/Row \d+/g) ?? []).length >= 3 }).toEqual({ lines, rows: true });
+    }
+  }, SLOW);
+
   test('draws status badges, spans, footnotes, code and lists', () => {
     const text = plain.pages.join('\n');
     expect(text).toMatch(/Met\s+up from On track/);
