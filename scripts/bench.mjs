@@ -1,6 +1,7 @@
 // The benchmark: whole `covenant` processes timed as a user runs them, on the shipped 2014 data and
 // on synthetic data of 1,000 and 10,000 pledges, beside the tools people would use instead.
-// Prints medians, peak memory and PDF pages per second, then PASS/FAIL against the budgets.
+// Prints medians, peak memory and PDF pages per second, then PASS/FAIL against the budgets. `history`
+// runs on four synthetic years of 10,000 pledges.
 //   npm run bench            (BENCH_RUNS=5 by default; BENCH_SIZES=1000,10000)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -146,6 +147,16 @@ if (scale[10000]) {
       budget(`${step}: 1,000 → 10,000 pledges grows no faster than linearly`, ratio <= 10, `${ratio.toFixed(1)} × the time for 10 × the pledges`);
     }
   }
+}
+
+// Every year in view: `history` reads four years of 10,000 pledges, a third of them moving each year.
+if (sizes.includes(10000)) {
+  const data = join(work, 'data-history');
+  writeBigData(data, { pledges: 10000, departments: departmentsFor(10000), years: 4 });
+  const m = (format) => measure(process.execPath, [bin, 'history', '--format', format, '--data', data], { times: Math.min(runs, 3) });
+  const text = row('history, 4 years × 10,000 pledges, text', m('text'));
+  const json = row('history, 4 years × 10,000 pledges, json', m('json'));
+  budget('4 years × 10,000 pledges: history ≤ 3 s', Math.max(text.median, json.median) <= 3, `text ${text.median.toFixed(2)} s, json ${json.median.toFixed(2)} s`);
 }
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 4));

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBigData } from '../scripts/synth.mjs';
 import { loadDataset } from '../src/data/dataset.js';
 import type { Year } from '../src/data/model.js';
 import { buildHistory, historyUpTo, type History, type PledgeHistory } from '../src/history/model.js';
@@ -232,6 +233,21 @@ describe('covenant history', () => {
     expect(parsed.years).toEqual(['2013', '2014', '2019']);
     const keys = parsed.pledges.map((p) => `${p.department}/${p.pledge}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test('the benchmark\'s data: every year of the generator valid, every pledge in each', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'covenant-history-'));
+    try {
+      writeBigData(join(dir, 'data'), { pledges: 60, departments: 3, years: 4 });
+      const result = await run(['history', '--format', 'json'], { cwd: dir });
+      expect(result.stderr).toBe('');
+      const parsed = JSON.parse(result.stdout) as { years: string[]; status_counts: { total: number }[]; pledges: { changes: unknown[] }[] };
+      expect(parsed.years).toEqual(['2030', '2031', '2032', '2033']);
+      expect(parsed.status_counts.map((y) => y.total)).toEqual([60, 60, 60, 60]);
+      expect(parsed.pledges.filter((p) => p.changes.length > 0).length).toBeGreaterThan(20);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a data folder with no years says so', async () => {

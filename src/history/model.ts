@@ -140,7 +140,8 @@ function changesOf(years: readonly Year[], record: readonly (PledgeYear | null)[
         steps.push({ year, status: now.status, regression });
       }
       if (before.theme !== now.theme) changes.push({ year, kind: 'theme', from: before.theme, to: now.theme, regression: false });
-      if (!sameWording(before.commitment, now.commitment)) changes.push({ year, kind: 'commitment', from: before.commitment, to: now.commitment, regression: false });
+      // Most wordings are the same string from year to year: compare before normalising.
+      if (before.commitment !== now.commitment && !sameWording(before.commitment, now.commitment)) changes.push({ year, kind: 'commitment', from: before.commitment, to: now.commitment, regression: false });
     }
     before = now;
   });
