@@ -263,6 +263,11 @@ describe('covenant history', () => {
     }
   });
 
+  test('a data folder that does not exist exits 1, saying so', async () => {
+    const result = await run(['history', '--data', 'test/fixtures/no-such-folder']);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: expect.stringContaining('test/fixtures/no-such-folder  error  the data folder does not exist') });
+  });
+
   test('invalid data in any year exits 1 with the problems on stderr, as validate prints them', async () => {
     const dir = copyToTemp(fixture);
     try {
