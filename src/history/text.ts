@@ -4,9 +4,13 @@ import type { ChalkInstance } from 'chalk';
 import type { History, PledgeHistory } from './model.js';
 import { byDepartment, changeDetail, countLine, figureCells, span, statusCells, statusesSeen } from './shared.js';
 
-/** Cells padded to their column's width (the first column left-aligned, the others too: words, not sums). */
+/**
+ * Cells padded to their column's width, left-aligned (statuses and figures with units are words to
+ * read across), or after the first column right-aligned when `right` (counts, to compare down).
+ */
 function layout(rows: string[][], right = false): string[] {
-  const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
+  // A fold, not Math.max(...): one department may have more rows than a call may have arguments.
+  const widths = rows[0]!.map((_, k) => rows.reduce((width, r) => Math.max(width, r[k]!.length), 0));
   return rows.map((r) => r.map((cell, k) => (right && k > 0 ? cell.padStart(widths[k]!) : cell.padEnd(widths[k]!))).join('  ').trimEnd());
 }
 
