@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { writeBigData } from '../scripts/synth.mjs';
 import { loadDataset } from '../src/data/dataset.js';
 import type { Year } from '../src/data/model.js';
-import { buildHistory, historyUpTo, type History, type PledgeHistory } from '../src/history/model.js';
+import { buildHistory, historyUpTo, stepsByPledge, type History, type PledgeHistory } from '../src/history/model.js';
 import { readCsv } from './helpers/csv.js';
 import { golden } from './helpers/golden.js';
 import { run } from './helpers/run.js';
@@ -96,6 +96,9 @@ describe('buildHistory', () => {
       ['2014', 'pledged', false], ['2015', 'delayed', true], ['2016', 'not-met', true],
     ]);
     expect(pledge('dfe', 'virtual-school-heads').steps).toEqual([{ year: '2015', status: 'on-track', regression: false }]);
+    const steps = stepsByPledge(history);
+    expect(steps.size).toBe(9);
+    expect(steps.get('ho/national-group')?.map((s) => `${s.status} ${s.year}`)).toEqual(['pledged 2013', 'ongoing 2014', 'withdrawn 2015']);
   });
 
   test('figures each year, with the latest label and unit', () => {

@@ -208,6 +208,11 @@ export function buildHistory(years: readonly Year[], filter: HistoryFilter = {})
   return { years: sorted.map((y) => y.year), pledges, statusCounts: countStatuses(sorted, pledges), trends: trendsOf(sorted, pledges) };
 }
 
+/** Each pledge's status steps by `department/pledge` (pledgeKey): for a pledge's line in the report's annex. */
+export function stepsByPledge(history: History): ReadonlyMap<string, readonly StatusStep[]> {
+  return new Map(history.pledges.map((p) => [pledgeKey(p.department, p.pledge), p.steps]));
+}
+
 /**
  * The history for a report on `year`: the years up to it, when there are at least `minimum` of
  * them (three: two years are what "since last year" already shows); undefined otherwise.
