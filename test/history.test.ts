@@ -2,12 +2,16 @@
 // department missing a year, one new in the second, one gone in the last, a theme renamed, a pledge
 // moved to another theme, a withdrawn pledge, and a figure over three years.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Chalk } from 'chalk';
+import fc from 'fast-check';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBigData } from '../scripts/synth.mjs';
 import { loadDataset } from '../src/data/dataset.js';
-import type { Year } from '../src/data/model.js';
+import { STATUSES, type Department, type Pledge, type Year } from '../src/data/model.js';
+import { historyFormatters } from '../src/history/index.js';
+import { compareYears, isRegression } from '../src/report/changes.js';
 import { buildHistory, historyUpTo, stepsByPledge, type History, type PledgeHistory } from '../src/history/model.js';
 import { readCsv } from './helpers/csv.js';
 import { golden } from './helpers/golden.js';
@@ -313,5 +317,62 @@ describe('covenant history: a wrong command line exits 2 with what is there', ()
     const result = await run(['history', '2014', ...data]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`error: too many arguments for 'history'. Expected 0 arguments but got 1.\n${usage}`);
+  });
+});
+
+describe('buildHistory on random years', () => {
+  /** A department's pledges in one year: a few ids from a small set, so that they meet across years. */
+  const pledges = fc.uniqueArray(fc.record({
+    id: fc.constantFrom('a', 'b', 'c', 'd'),
+    theme: fc.constantFrom('housing', 'health'),
+    commitment: fc.constantFrom('Do it.\n', 'Do  it.', 'Do it well.\n'),
+    status: fc.constantFrom(...STATUSES),
+    metrics: fc.option(fc.uniqueArray(fc.record({ id: fc.constantFrom('m', 'n'), label: fc.constant('M'), value: fc.integer({ min: -5, max: 5 }) }), { selector: (m) => m.id, maxLength: 2 }), { nil: undefined }),
+  }), { selector: (p) => p.id, maxLength: 4 });
+  const department = (id: string) => fc.option(pledges.map((list): Department => ({
+    id, name: id === 'x' ? 'Xenon' : 'Argon', file: `${id}.yaml`, pledges: list.map((p) => (p.metrics ? p : { ...p, metrics: undefined })) as Pledge[],
+  })), { nil: undefined });
+  const years = fc.array(fc.tuple(department('x'), department('y')), { minLength: 1, maxLength: 5 }).map((list) => list.map(
+    (departments, i): Year => ({ year: String(2020 + i), report: { title: 'T' }, reportFile: 'report.yaml', departments: departments.filter((d) => d !== undefined) }),
+  ));
+  const plain = new Chalk({ level: 0 });
+
+  test('each status is the data\'s, each move is one and a regression by diff\'s rule, and the counts add up', () => {
+    fc.assert(fc.property(years, (list) => {
+      const history = buildHistory(list);
+      for (const p of history.pledges) {
+        list.forEach((year, i) => {
+          const found = year.departments.find((d) => d.id === p.department)?.pledges.find((q) => q.id === p.pledge);
+          expect(p.years[i]?.status ?? null).toBe(found?.status ?? null);
+        });
+        const reported = p.years.filter((entry) => entry !== null).map((entry) => entry.status);
+        const moves = reported.slice(1).flatMap((to, k) => (to === reported[k] ? [] : [[reported[k], to, isRegression(reported[k]!, to)]]));
+        expect(p.changes.filter((c) => c.kind === 'status').map((c) => [c.from, c.to, c.regression])).toEqual(moves);
+        expect(p.steps.map((s) => s.status)).toEqual([reported[0], ...moves.map((m) => m[1])]);
+      }
+      history.statusCounts.forEach((count, i) => expect(count.total).toBe(list[i]!.departments.reduce((n, d) => n + d.pledges.length, 0)));
+      expect(buildHistory([...list].reverse())).toEqual(history);
+    }), { numRuns: 100 });
+  });
+
+  test('over two years, the changes are diff\'s', () => {
+    fc.assert(fc.property(years.filter((list) => list.length === 2), (list) => {
+      const fromDiff = compareYears(list[0]!, list[1]!).changes
+        .flatMap((c) => (c.kind === 'status' || c.kind === 'theme' || c.kind === 'commitment' ? [`${c.department}/${c.pledge} ${c.kind} ${c.from}>${c.to} ${c.regression}`] : []));
+      const fromHistory = buildHistory(list).pledges.flatMap((p) => p.changes.map((c) => `${p.department}/${p.pledge} ${c.kind} ${c.from}>${c.to} ${c.regression}`));
+      expect([...fromHistory].sort()).toEqual([...fromDiff].sort());
+    }), { numRuns: 200 });
+  });
+
+  test('every format writes it; the CSV and JSON read back', () => {
+    fc.assert(fc.property(years, (list) => {
+      const history = buildHistory(list);
+      expect(historyFormatters.text(history, plain)).toMatch(/\n$/);
+      expect(historyFormatters.md(history)).toMatch(/\n$/);
+      expect(JSON.parse(historyFormatters.json(history)).pledges.length).toBe(history.pledges.length);
+      const rows = readCsv(historyFormatters.csv(history).replace(/^\ufeff/, ''));
+      const expected = history.pledges.reduce((n, p) => n + history.years.length - history.years.indexOf(p.firstYear), 0);
+      expect(rows.length).toBe(1 + expected);
+    }), { numRuns: 100 });
   });
 });
