@@ -101,7 +101,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   // The document is made before any file is written: a template error leaves no partial set.
   const doc = await documentOf(io, model, options.templates ? resolve(io.cwd, options.templates) : undefined);
   if (typeof doc === 'number') return doc;
-  const renderOptions = { report: model, ...(epoch ? { sourceDateEpoch: epoch } : {}) };
+  const renderOptions = { ...(epoch ? { sourceDateEpoch: epoch } : {}) };
   // Binary formats (PDF) stream into their file as they are made, before the text files are written.
   const outputs: { format: Format; data: string }[] = [];
   for (const format of formats) {

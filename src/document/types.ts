@@ -7,6 +7,8 @@ export interface SourceRef {
   file: string;
   line: number;
   column: number;
+  /** The field the text is the value of ("pledges[0].commitment"), named in a warning about it. */
+  field?: string;
 }
 
 /** A report status, as the data spells it: the key of its badge colour in every format. */

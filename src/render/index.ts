@@ -1,16 +1,10 @@
 // The writers, by format name: each maps the document's node kinds to its format. Text writers
 // return a string, binary writers stream bytes. A new format is one more entry here and one module.
-import type { Document } from '../document/types.js';
-import type { ReportModel } from '../report/model.js';
+import type { Document, SourceRef } from '../document/types.js';
 
 export interface RenderOptions {
   /** SOURCE_DATE_EPOCH from the CLI's environment: the date written into binary formats. */
   sourceDateEpoch?: string;
-  /**
-   * The report model the document was built from. Only the PDF writer reads it, until it maps the
-   * document's nodes like the others.
-   */
-  report?: ReportModel;
 }
 
 /** What the PDF shows in place of a character no font has; the real character stays in its text layer. */
@@ -22,6 +16,8 @@ export interface RenderWarning {
   message: string;
   /** The text concerned, so the CLI can find where the data holds it. */
   text: string;
+  /** Where the data holds it, when the document's text carries its source. */
+  source?: SourceRef;
 }
 
 /** Where a binary writer puts its bytes: a file stream, whose 'drain' it waits for, or standard output. */
@@ -48,10 +44,9 @@ export const writers = {
   pdf: {
     kind: 'binary',
     extension: 'pdf',
-    write: async (_doc, options, out) => {
-      if (!options.report) throw new Error('the PDF writer needs the report model (RenderOptions.report)');
+    write: async (doc, options, out) => {
       const { streamPdf } = await import('./pdf/index.js');
-      return streamPdf(options.report, { sourceDateEpoch: options.sourceDateEpoch }, out);
+      return streamPdf(doc, { sourceDateEpoch: options.sourceDateEpoch }, out);
     },
   },
 } satisfies Record<string, Writer>;

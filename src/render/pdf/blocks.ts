@@ -1,11 +1,17 @@
-// Rich text (the Markdown fields) as items for the flow: paragraphs, headings, lists, quotes, code
-// and rules, each tagged with its structure element, and footnotes as a numbered list.
-import { headingLevel, type Block, type Footnote, type Inline, type RichText } from '../text.js';
+// The document's blocks as items for the flow: paragraphs, headings, lists, quotes, code, rules,
+// term lists, notes and footnotes, each tagged with its structure element.
+import type { Block, Inline } from '../../document/types.js';
+import { badgeItems, openingBadge } from './badge.js';
+import { chartItems } from './chart.js';
+import { contentsItems } from './contents.js';
+import { tableItems } from './tables.js';
 import type { Decor, Item } from './flow.js';
 import type { Fonts } from './fonts.js';
-import { atoms, breakLines, type Line, type TextStyle } from './inline.js';
+import { breakLines, type Line, type TextStyle } from './inline.js';
+import type { Navigation } from './navigation.js';
 import { footnoteId } from './navigation.js';
 import type { Pen } from './pen.js';
+import { plainText, type Phrasing } from './phrasing.js';
 import { COLOUR, SPACE, TYPE, type TypeSize } from './style.js';
 import { headingType, structNode, type StructNode } from './tags.js';
 
@@ -53,25 +59,9 @@ export function lineItems(lines: readonly Line[], column: Column, before: number
   }));
 }
 
-export function inlineItems(fonts: Fonts, content: readonly Inline[], style: TextStyle, node: StructNode, column: Column, before: number, keepAll = false): Item[] {
-  return lineItems(breakLines(atoms(content, style, node), style, column.width, fonts), column, before, keepAll);
-}
+export const HEADING_SIZE: Record<number, TypeSize> = { 1: TYPE.title, 2: TYPE.h2, 3: TYPE.h3, 4: TYPE.h4, 5: TYPE.h5, 6: TYPE.h5 };
 
-/** A plain string as one element: a paragraph, a heading, a caption. */
-export function textItems(fonts: Fonts, text: string, style: TextStyle, node: StructNode, column: Column, before: number, keepAll = false): Item[] {
-  return inlineItems(fonts, [{ type: 'text', text }], style, node, column, before, keepAll);
-}
-
-const HEADING_SIZE: Record<number, TypeSize> = { 1: TYPE.title, 2: TYPE.h2, 3: TYPE.h3, 4: TYPE.h4, 5: TYPE.h5, 6: TYPE.h5 };
-
-export function headingItems(fonts: Fonts, content: string | readonly Inline[], level: number, parent: StructNode, column: Column, before?: number): Item[] {
-  const node = structNode(headingType(level), parent);
-  const inline: readonly Inline[] = typeof content === 'string' ? [{ type: 'text', text: content }] : content;
-  const space = before ?? SPACE.headingAbove[level] ?? SPACE.headingAbove[6]!;
-  const items = inlineItems(fonts, inline, textStyle(HEADING_SIZE[level] ?? TYPE.h5, { bold: true }), node, column, space, true);
-  items[items.length - 1] = { ...items[items.length - 1]!, height: items[items.length - 1]!.height + SPACE.headingBelow };
-  return items;
-}
+const PARAGRAPH_SIZE = { lead: TYPE.lead, small: TYPE.small, caption: TYPE.h4 } as Record<string, TypeSize>;
 
 /** Puts a list's marker beside the first line of an item, as part of the Lbl element. */
 export function withMarker(items: Item[], marker: Line, lbl: StructNode, x: number): Item[] {
@@ -90,85 +80,6 @@ export function withMarker(items: Item[], marker: Line, lbl: StructNode, x: numb
   return items;
 }
 
-export class BlockLayout {
-  constructor(readonly fonts: Fonts) {}
-
-  /** A Markdown field's blocks under `parent`. The first block gets `before` above it. */
-  rich(text: RichText, parent: StructNode, column: Column, before: number, style: TextStyle = BODY): Item[] {
-    return this.blocks(text.blocks, text, parent, column, before, style);
-  }
-
-  blocks(list: readonly Block[], text: RichText, parent: StructNode, column: Column, before: number, style: TextStyle): Item[] {
-    return list.flatMap((block, i) => this.block(block, text, parent, column, i === 0 ? before : SPACE.paragraph, style));
-  }
-
-  private block(block: Block, text: RichText, parent: StructNode, column: Column, before: number, style: TextStyle): Item[] {
-    const fonts = this.fonts;
-    switch (block.type) {
-      case 'paragraph':
-        return inlineItems(fonts, block.children, style, structNode('P', parent), column, before);
-      case 'heading':
-        return headingItems(fonts, block.children, headingLevel(text, block.level), parent, column, Math.max(before, SPACE.headingAbove[headingLevel(text, block.level)] ?? 8));
-      case 'list':
-        return this.list(block, text, parent, column, before, style);
-      case 'quote': {
-        const bar: Decor = { x: column.x, width: 4, colour: COLOUR.border };
-        return this.blocks(block.children, text, structNode('BlockQuote', parent), inset(column, 16, 0, bar), before, style);
-      }
-      case 'code': {
-        const node = structNode('Code', parent);
-        const code = textStyle(TYPE.small, { family: 'mono' });
-        const box = inset(column, 0, 0, { x: column.x, width: column.width, colour: COLOUR.shade });
-        const inner = inset(box, 8, 8);
-        // Code keeps its indentation: leading spaces become no-break spaces, which do not collapse.
-        const lines = block.text.split('\n').flatMap((source) =>
-          breakLines(atoms([{ type: 'text', text: source.replace(/^ +/, (s) => '\u00a0'.repeat(s.length)) || '\u00a0' }], code, node), code, inner.width, fonts));
-        return [spacer(6, before, box), ...lineItems(lines, inner, 0), spacer(6, 0, box)];
-      }
-      case 'rule':
-        return [{ height: 12, before, decor: column.decor, draw: (pen, y) => pen.rule(column.x, y + 6, column.x + column.width, COLOUR.border) }];
-    }
-  }
-
-  private list(block: Extract<Block, { type: 'list' }>, text: RichText, parent: StructNode, column: Column, before: number, style: TextStyle): Item[] {
-    const list = structNode('L', parent);
-    const indent = block.ordered ? 24 : 18;
-    const body = inset(column, indent);
-    return block.items.flatMap((blocks, i) => {
-      const li = structNode('LI', list);
-      const marker = block.ordered ? `${block.start + i}.` : '•';
-      const lines = breakLines(atoms([{ type: 'text', text: marker }], style, li), style, indent, this.fonts);
-      const items = this.blocks(blocks, text, structNode('LBody', li), body, i === 0 ? before : SPACE.list, style);
-      return withMarker(items, lines[0]!, structNode('Lbl', li), column.x);
-    });
-  }
-
-  /** Footnotes as a numbered list under a short rule, each the target of its markers' links. */
-  footnotes(notes: readonly Footnote[], parent: StructNode, column: Column): Item[] {
-    if (notes.length === 0) return [];
-    const style = textStyle(TYPE.small);
-    const list = structNode('L', parent);
-    const body = inset(column, 22);
-    const rule: Item = { height: 10, before: 18, keep: true, decor: column.decor, draw: (pen, y) => pen.rule(column.x, y + 2, column.x + 120, COLOUR.border) };
-    return [rule, ...notes.flatMap((note, i) => {
-      const li = structNode('LI', list);
-      const lines = breakLines(atoms([{ type: 'text', text: `${note.number}.` }], style, li), style, 22, this.fonts);
-      const items = this.blocks(note.text.blocks, note.text, structNode('LBody', li), body, i === 0 ? 0 : SPACE.list, style);
-      const marked = withMarker(items, lines[0]!, structNode('Lbl', li), column.x);
-      const first = marked.findIndex((item) => item.draw);
-      if (first !== -1) {
-        const item = marked[first]!;
-        const draw = item.draw!;
-        marked[first] = { ...item, draw: (pen, y) => {
-          pen.doc.addNamedDestination(footnoteId(note.number), 'XYZ', null, y - 12, null);
-          draw(pen, y);
-        } };
-      }
-      return marked;
-    })];
-  }
-}
-
 /** Ends `node` at this point of the flow: pdfkit writes the element out then. */
 export function endOf(node: StructNode): Item {
   return { height: 0, before: 0, mark: (flow) => flow.pen?.tagger.end(node) };
@@ -177,4 +88,206 @@ export function endOf(node: StructNode): Item {
 /** Empty space inside a box: its padding. A box's top padding (`keep`) stays with what follows. */
 export function spacer(height: number, before: number, column: Column, keep = false): Item {
   return { height, before, decor: column.decor, ...(keep ? { keep } : {}) };
+}
+
+/** What a block is laid out in: where, under which element, after how much space, in which text style. */
+export interface Place {
+  parent: StructNode;
+  column: Column;
+  before: number;
+  style: TextStyle;
+}
+
+/** The box a note sits in: a coloured bar at its left, on a shade for a callout. */
+const NOTE_LOOK: Record<'banner' | 'draft' | 'callout', { bar: string; shade: string | null }> = {
+  banner: { bar: COLOUR.brand, shade: COLOUR.shade },
+  draft: { bar: COLOUR.draft, shade: null },
+  callout: { bar: COLOUR.border, shade: COLOUR.shade },
+};
+
+const BOX_PAD = 14;
+
+/** What some blocks need from the writer: the language, the pages found by the measuring pass, pictures. */
+export interface Extras {
+  /** The contents' bookmark title. */
+  contents: string;
+  /** Where each link target starts, from the measuring pass; null during it. */
+  pages: ReadonlyMap<string, number> | null;
+  image(block: Extract<Block, { type: 'image' }>, at: Place): Item[];
+}
+
+export class BlockLayout {
+  constructor(readonly fonts: Fonts, readonly phrasing: Phrasing, readonly nav: Navigation, readonly extras: Extras) {}
+
+  /** Inline content broken into lines in `column`, as items. */
+  inline(content: readonly Inline[], style: TextStyle, node: StructNode, column: Column, before: number, keepAll = false): Item[] {
+    return lineItems(breakLines(this.phrasing.atoms(content, style, node), style, column.width, this.fonts), column, before, keepAll);
+  }
+
+  /** Blocks one after another; the first gets `at.before` above it. */
+  blocks(list: readonly Block[], at: Place): Item[] {
+    return list.flatMap((block, i) => this.block(block, { ...at, before: i === 0 ? at.before : SPACE.paragraph }));
+  }
+
+  block(block: Block, at: Place): Item[] {
+    switch (block.type) {
+      case 'paragraph':
+        return this.paragraph(block, at);
+      case 'heading':
+        return this.heading(block, at.parent, at.column, Math.max(at.before, SPACE.headingAbove[block.level] ?? 8));
+      case 'list':
+        return this.list(block, at);
+      case 'quote':
+        return this.quote(block, at);
+      case 'code':
+        return this.code(block.text, at);
+      case 'rule':
+        return [{ height: 12, before: at.before, decor: at.column.decor, draw: (pen, y) => pen.rule(at.column.x, y + 6, at.column.x + at.column.width, COLOUR.border) }];
+      case 'definitions':
+        return this.definitions(block.items, at);
+      case 'note':
+        return this.note(block.role, block.children, at);
+      case 'footnotes':
+        return this.footnotes(block, at);
+      case 'section': {
+        const sect = structNode('Sect', at.parent);
+        return [...this.blocks(block.children, { ...at, parent: sect }), endOf(sect)];
+      }
+      case 'figure':
+        return chartItems(this, block, at.parent, at.column, Math.max(at.before, 14));
+      case 'image':
+        return this.extras.image(block, at);
+      case 'contents':
+        return contentsItems(this, block, this.extras.contents, this.extras.pages, at.parent, at.column, at.before);
+      case 'table':
+        return tableItems(this, block, at);
+    }
+  }
+
+  private paragraph(block: Extract<Block, { type: 'paragraph' }>, at: Place): Item[] {
+    const size = PARAGRAPH_SIZE[block.style ?? ''];
+    const grey = block.style === 'caption' && at.style.colour === COLOUR.text;
+    const style = size ? { ...at.style, ...size, ...(grey ? { colour: COLOUR.secondary } : {}) } : at.style;
+    const before = block.style === 'signature' ? Math.max(at.before, 28) : at.before;
+    const node = structNode('P', at.parent);
+    const badge = openingBadge(block.children);
+    if (badge) return badgeItems(this.fonts, this.phrasing, badge, style, node, at.column, before);
+    return this.inline(block.children, style, node, at.column, before);
+  }
+
+  /** A heading; with an id it is a link target, and in the outline a bookmark too. */
+  heading(block: { level: number; id?: string; outline?: boolean; children: Inline[] }, parent: StructNode, column: Column, before: number, look: Partial<TextStyle> = {}): Item[] {
+    const node = structNode(headingType(block.level), parent);
+    const style = textStyle(HEADING_SIZE[block.level] ?? TYPE.h5, { bold: true, ...look });
+    const items = this.inline(block.children, style, node, column, before, true);
+    const last = items[items.length - 1]!;
+    items[items.length - 1] = { ...last, height: last.height + SPACE.headingBelow };
+    const { id } = block;
+    if (id === undefined && !block.outline) return items;
+    const title = plainText(block.children);
+    const depth = block.level;
+    return [{ height: 0, before: 0, mark: (flow) => this.nav.here(flow, id ?? null, block.outline ? { title, depth } : null) }, ...items];
+  }
+
+  private list(block: Extract<Block, { type: 'list' }>, at: Place): Item[] {
+    const list = structNode('L', at.parent);
+    const plain = block.style === 'plain';
+    const indent = plain ? 0 : block.ordered ? 24 : 18;
+    const body = inset(at.column, indent);
+    return block.items.flatMap((blocks, i) => {
+      const li = structNode('LI', list);
+      const items = this.blocks(blocks, { ...at, parent: structNode('LBody', li), column: body, before: i === 0 ? at.before : SPACE.list });
+      if (plain) return items;
+      const marker = block.ordered ? `${block.start + i}.` : '•';
+      const lines = breakLines(this.phrasing.atoms([{ type: 'text', text: marker }], at.style, li), at.style, indent, this.fonts);
+      return withMarker(items, lines[0]!, structNode('Lbl', li), at.column.x);
+    });
+  }
+
+  /** A quotation: larger text beside a blue bar, then who said it. */
+  private quote(block: Extract<Block, { type: 'quote' }>, at: Place): Item[] {
+    const bar: Decor = { x: at.column.x, width: 5, colour: COLOUR.brand };
+    const inner = inset(at.column, 20, 0, bar);
+    const node = structNode('BlockQuote', at.parent);
+    const style = { ...at.style, size: at.style.size + 1.5, leading: at.style.leading + 3 };
+    const attribution = block.attribution
+      ? this.inline([{ type: 'text', text: '— ' }, ...block.attribution], { ...at.style, colour: COLOUR.secondary }, structNode('P', node), inner, 8)
+      : [];
+    return [...this.blocks(block.children, { ...at, parent: node, column: inner, before: Math.max(at.before, 16), style }), ...attribution, endOf(node)];
+  }
+
+  private code(text: string, at: Place): Item[] {
+    const node = structNode('Code', at.parent);
+    const code = textStyle(TYPE.small, { family: 'mono' });
+    const box = inset(at.column, 0, 0, { x: at.column.x, width: at.column.width, colour: COLOUR.shade });
+    const inner = inset(box, 8, 8);
+    // Code keeps its indentation: leading spaces become no-break spaces, which do not collapse.
+    const lines = text.split('\n').flatMap((source) =>
+      breakLines(this.phrasing.atoms([{ type: 'text', text: source.replace(/^ +/, (s) => '\u00a0'.repeat(s.length)) || '\u00a0' }], code, node), code, inner.width, this.fonts));
+    const items = lineItems(lines, inner, 0);
+    // The box's bottom padding is part of its last line, so it never starts a page on its own.
+    const last = items[items.length - 1]!;
+    items[items.length - 1] = { ...last, height: last.height + 6 };
+    return [spacer(6, at.before, box, true), ...items];
+  }
+
+  /** Terms in bold in a column of their own, each beside its value: a list of label and body. */
+  private definitions(items: readonly { term: Inline[]; value: Inline[] }[], at: Place): Item[] {
+    const list = structNode('L', at.parent);
+    const term = { ...at.style, bold: true };
+    const widest = Math.max(0, ...items.map((item) => Math.max(...breakLines(this.phrasing.atoms(item.term, term, list), term, 1e6, this.fonts).map((l) => l.width))));
+    const termWidth = Math.min(widest + 14, at.column.width * 0.35);
+    const body = inset(at.column, termWidth);
+    return items.flatMap((item, i) => {
+      const li = structNode('LI', list);
+      const lbl = structNode('Lbl', li);
+      const label = breakLines(this.phrasing.atoms(item.term, term, lbl), term, termWidth - 8, this.fonts);
+      const value = this.inline(item.value, at.style, structNode('P', structNode('LBody', li)), body, i === 0 ? at.before : SPACE.list);
+      const first = value[0]!;
+      const draw = first.draw!;
+      const baseline = first.baseline ?? label[0]!.baseline;
+      // The term's lines beside the value's, from its first baseline down.
+      value[0] = { ...first, draw: (pen, y) => {
+        label.forEach((line, n) => drawLine(pen, line, at.column.x, y + baseline - line.baseline + n * line.height));
+        draw(pen, y);
+      } };
+      const taller = label.reduce((sum, l) => sum + l.height, 0) - value.reduce((sum, v) => sum + v.height, 0);
+      return taller > 0 ? [...value, spacer(taller, 0, at.column)] : value;
+    });
+  }
+
+  /** A notice set apart, or a section with a box of its own (`type` Sect). */
+  note(role: 'banner' | 'draft' | 'callout', children: readonly Block[], at: Place, type: 'Div' | 'Sect' = 'Div'): Item[] {
+    const look = NOTE_LOOK[role];
+    const column = at.column;
+    const decor: Decor[] = [...(look.shade ? [{ x: column.x, width: column.width, colour: look.shade }] : []), { x: column.x, width: 5, colour: look.bar }];
+    const box: Column = { ...column, decor: [...column.decor, ...decor] };
+    const inner = inset(box, BOX_PAD + 5, BOX_PAD);
+    const div = structNode(type, at.parent);
+    return [
+      spacer(BOX_PAD - 4, Math.max(at.before, 20), box, true),
+      ...this.blocks(children, { ...at, parent: div, column: inner, before: 0 }),
+      spacer(BOX_PAD, 0, box),
+      endOf(div),
+    ];
+  }
+
+  /** Footnotes as a numbered list under a short rule, each the target of its markers' links. */
+  private footnotes(block: Extract<Block, { type: 'footnotes' }>, at: Place): Item[] {
+    if (block.items.length === 0) return [];
+    const style = textStyle(TYPE.small);
+    const { column } = at;
+    const div = structNode('Div', at.parent);
+    const list = structNode('L', div);
+    const body = inset(column, 22);
+    const rule: Item = { height: 10, before: 18, keep: true, decor: column.decor, draw: (pen, y) => pen.rule(column.x, y + 2, column.x + 120, COLOUR.border) };
+    const heading = block.heading ? this.heading({ level: 3, children: block.heading }, div, column, 0) : [];
+    return [rule, ...heading, ...block.items.flatMap((note, i) => {
+      const li = structNode('LI', list);
+      const lines = breakLines(this.phrasing.atoms([{ type: 'text', text: `${note.number}.` }], style, li), style, 22, this.fonts);
+      const items = this.blocks(note.blocks, { parent: structNode('LBody', li), column: body, before: i === 0 ? 0 : SPACE.list, style });
+      const target: Item = { height: 0, before: 0, mark: (flow) => flow.pen?.doc.addNamedDestination(footnoteId(note.number), 'XYZ', null, Math.max(0, flow.y - 12), null) };
+      return [target, ...withMarker(items, lines[0]!, structNode('Lbl', li), column.x)];
+    }), endOf(div)];
+  }
 }

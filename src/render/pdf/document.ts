@@ -1,38 +1,38 @@
-// The pdfkit document: A4, tagged, in British English, declared PDF/UA, with its information
+// The pdfkit document: A4, tagged, in the document's language, declared PDF/UA, with its information
 // dictionary and a date taken from the input, never the clock, so the same input gives the same bytes.
 import PDFDocument from 'pdfkit';
-import type { ReportModel } from '../../report/model.js';
+import type { DocumentMeta } from '../../document/types.js';
 
 export interface PdfOptions {
   /** SOURCE_DATE_EPOCH as the CLI read it: whole seconds since 1970. */
   sourceDateEpoch?: string | undefined;
 }
 
-/** SOURCE_DATE_EPOCH when set, else the report's publication date, else 1 January of its year. */
-export function documentDate(model: ReportModel, options: PdfOptions): Date {
+/** SOURCE_DATE_EPOCH when set, else the document's publication date, else the epoch itself. */
+export function documentDate(meta: Pick<DocumentMeta, 'date'>, options: PdfOptions): Date {
   const epoch = options.sourceDateEpoch?.trim();
   if (epoch) {
     if (!/^\d+$/.test(epoch)) throw new RangeError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}"`);
     return new Date(Number(epoch) * 1000);
   }
-  const iso = model.meta.date ?? `${model.meta.year}-01-01`;
+  const iso = meta.date ?? '1970-01-01';
   return new Date(`${iso}T00:00:00Z`);
 }
 
 const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-export function createDocument(model: ReportModel, date: Date): PDFKit.PDFDocument {
-  const { meta } = model;
+export function createDocument(meta: DocumentMeta, date: Date): PDFKit.PDFDocument {
   const info: PDFKit.DocumentInfo = {
-    Title: meta.fullTitle,
-    Subject: `${meta.programme}: progress report for ${meta.year}`,
-    Keywords: [meta.programme, meta.year, ...model.sections.map((s) => s.title)].join(', '),
+    // The full title, as the HTML's <title>: what a reader's window shows (DisplayDocTitle).
+    Title: meta.runningTitle,
+    ...(meta.subtitle ? { Subject: meta.subtitle } : {}),
+    Keywords: meta.keywords.join(', '),
     Creator: 'covenant',
     Producer: 'covenant (pdfkit)',
     // pdfkit derives the file identifier from these: set here, they make it reproducible too.
     CreationDate: date,
     ModDate: date,
-    ...(meta.publisher ? { Author: meta.publisher } : {}),
+    ...(meta.author ? { Author: meta.author } : {}),
   };
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -40,7 +40,7 @@ export function createDocument(model: ReportModel, date: Date): PDFKit.PDFDocume
     margin: 0,
     pdfVersion: '1.7',
     tagged: true,
-    lang: 'en-GB',
+    lang: meta.lang,
     displayTitle: true,
     // @types/pdfkit lists only the PDF/A subsets; pdfkit 0.20 also takes 'PDF/UA'.
     subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,

@@ -22,6 +22,8 @@ export interface Item {
   before: number;
   /** Keep on the same page as the next item (a heading, a paragraph's first line). */
   keep?: boolean;
+  /** Something between two parts (a rule): left out where it would open a page. */
+  separator?: boolean;
   decor?: readonly Decor[];
   /** Draws the item with its top at `y`. */
   draw?(pen: Pen, y: number): void;
@@ -130,6 +132,7 @@ export class Flow {
       this.newPage();
       before = 0;
     }
+    if (item.separator && this.atTop) return;
     const pen = this.pen;
     if (this.atTop && item.decor?.some((d) => this.carried.includes(d))) {
       if (pen) for (const d of item.decor) pen.fill(d.x, this.y, d.width, CONTINUED_PAD, d.colour);

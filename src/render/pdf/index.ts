@@ -1,18 +1,21 @@
-// The PDF writer: the report model laid out twice with the same code, first without drawing to find
-// the page of every part and the page count, then drawing, with the bytes streamed out as made.
-import type { ReportModel } from '../../report/model.js';
+// The PDF writer: the document laid out twice with the same code, first without drawing to find
+// the page of every link target and the page count, then drawing, with the bytes streamed out as made.
+import type { Document } from '../../document/types.js';
 import type { ByteSink, RenderWarning } from '../index.js';
-import { BlockLayout } from './blocks.js';
+import { BlockLayout, type Extras } from './blocks.js';
+import { Pictures } from './chart.js';
 import type { Context } from './context.js';
 import { createDocument, documentDate, type PdfOptions } from './document.js';
 import { Flow } from './flow.js';
-import { REPLACEMENT } from '../index.js';
 import { Fonts } from './fonts.js';
+import { furniture } from './furniture.js';
+import { image, layoutDocument } from './layout.js';
 import { Navigation } from './navigation.js';
 import { Pen } from './pen.js';
-import { footer, layoutReport } from './report.js';
+import { Phrasing } from './phrasing.js';
 import { TableLayout } from './tables.js';
 import { structNode, Tagger } from './tags.js';
+import { missingGlyphs } from './warnings.js';
 
 export type { PdfOptions } from './document.js';
 
@@ -21,40 +24,45 @@ export interface PdfResult {
   warnings: RenderWarning[];
 }
 
-function context(model: ReportModel, fonts: Fonts, flow: Flow, pages: Context['pages'], root: Context['root']): Context {
-  return { model, flow, fonts, layout: new BlockLayout(fonts), tables: new TableLayout(flow, fonts), nav: new Navigation(), pages, root };
+interface Shared {
+  doc: Document;
+  fonts: Fonts;
+  pictures: Pictures;
+  covers: Set<number>;
+  warnings: RenderWarning[];
 }
 
-function missingGlyphs(fonts: Fonts): RenderWarning[] {
-  return [...fonts.missing].map((char) => ({
-    rule: 'missing-glyph',
-    text: char,
-    message: `"${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is in none of the PDF's fonts: the PDF shows ${REPLACEMENT} in its place`,
-  }));
+function context(shared: Shared, flow: Flow, pages: Context['pages'], root: Context['root']): Context {
+  const nav = new Navigation();
+  const { doc } = shared;
+  const extras: Extras = { contents: doc.labels.contents, pages, image: (block, at) => image(ctx, block, at) };
+  const layout = new BlockLayout(shared.fonts, new Phrasing(doc.labels), nav, extras);
+  const ctx: Context = { doc, pictures: shared.pictures, covers: shared.covers, warnings: shared.warnings, flow, layout, tables: new TableLayout(flow, layout), nav, pages, root };
+  return ctx;
 }
 
 /** Writes the PDF into `out` a chunk at a time, waiting whenever `out` asks to (its 'drain'). */
-export async function streamPdf(model: ReportModel, options: PdfOptions, out: ByteSink): Promise<PdfResult> {
-  const doc = createDocument(model, documentDate(model, options));
-  const fonts = new Fonts(doc);
+export async function streamPdf(doc: Document, options: PdfOptions, out: ByteSink): Promise<PdfResult> {
+  const pdf = createDocument(doc.meta, documentDate(doc.meta, options));
+  const shared: Shared = { doc, fonts: new Fonts(pdf), pictures: new Pictures(pdf), covers: new Set(), warnings: [] };
 
-  // Pass 1: nothing is drawn; the flow counts pages and notes where each part starts.
-  const measure = context(model, fonts, new Flow(null, () => {}), null, structNode('Document', null));
-  const dry = layoutReport(measure);
+  // Pass 1: nothing is drawn; the flow counts pages and notes where each link target starts.
+  const measure = context(shared, new Flow(null, () => {}), null, structNode('Document', null));
+  const dry = layoutDocument(measure);
   while (!dry.next().done);
   const total = measure.flow.page;
 
   // Pass 2: the same layout, drawn, with the page numbers now known.
   let waiting: Promise<void> | null = null;
-  doc.on('data', (chunk: Uint8Array) => {
+  pdf.on('data', (chunk: Uint8Array) => {
     if (!out.write(chunk) && out.once && !waiting) waiting = new Promise((resolve) => out.once!('drain', () => ((waiting = null), resolve())));
   });
-  const ended = new Promise<void>((resolve, reject) => doc.on('end', resolve).on('error', reject));
+  const ended = new Promise<void>((resolve, reject) => pdf.on('end', resolve).on('error', reject));
   const root = structNode('Document', null);
-  const tagger = new Tagger(doc, root);
-  const flow = new Flow(new Pen(doc, tagger, fonts), footer(fonts, model.meta.fullTitle, total, root));
-  const draw = context(model, fonts, flow, measure.nav.pages, root);
-  const steps = layoutReport(draw);
+  const tagger = new Tagger(pdf, root);
+  const flow = new Flow(new Pen(pdf, tagger, shared.fonts), furniture(shared.fonts, doc, total, shared.covers, root));
+  const draw = context(shared, flow, measure.nav.pages, root);
+  const steps = layoutDocument(draw);
   // pdfkit's stream starts flowing on the next tick: let the file header out before drawing.
   await new Promise((resolve) => setImmediate(resolve));
   while (!steps.next().done) if (waiting) await waiting;
@@ -63,14 +71,14 @@ export async function streamPdf(model: ReportModel, options: PdfOptions, out: By
   const moved = [...measure.nav.pages].filter(([id, page]) => draw.nav.pages.get(id) !== page);
   if (flow.page !== total || moved.length) throw new Error(`the PDF's two layout passes disagree (${flow.page} pages, then ${total}; moved: ${moved.map(([id]) => id).join(', ')})`);
 
-  doc.end();
+  pdf.end();
   await ended;
-  return { pages: total, warnings: missingGlyphs(fonts) };
+  return { pages: total, warnings: [...shared.warnings, ...missingGlyphs(doc, shared.fonts.missing)] };
 }
 
 /** The whole PDF in memory: for standard output and tests. */
-export async function writePdf(model: ReportModel, options: PdfOptions = {}): Promise<PdfResult & { data: Uint8Array }> {
+export async function writePdf(doc: Document, options: PdfOptions = {}): Promise<PdfResult & { data: Uint8Array }> {
   const chunks: Uint8Array[] = [];
-  const result = await streamPdf(model, options, { write: (chunk) => (chunks.push(chunk), true) });
+  const result = await streamPdf(doc, options, { write: (chunk) => (chunks.push(chunk), true) });
   return { ...result, data: Buffer.concat(chunks) };
 }

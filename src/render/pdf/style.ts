@@ -1,4 +1,5 @@
 // The PDF's look in points: A4 geometry, a GOV.UK-like type scale and GOV.UK's colours.
+import type { StatusKey } from '../../document/types.js';
 
 /** A4 portrait. Margins are generous, as GOV.UK's printed publications are (25 mm at the sides). */
 export const PAGE = {
@@ -23,7 +24,22 @@ export const COLOUR = {
   shade: '#f3f2f1',
   brand: '#1d70b8',
   white: '#ffffff',
+  /** A status that moved the wrong way; GOV.UK's red. */
+  regression: '#aa2a16',
+  /** The draft mark and a draft notice's bar: GOV.UK's red. */
+  draft: '#d4351c',
 } as const;
+
+/** Each status's badge colour, GOV.UK's tag colours at full strength so white text reads on them. */
+export const STATUS_FILL: Record<StatusKey, string> = {
+  pledged: '#505a5f',
+  'on-track': '#1d70b8',
+  ongoing: '#4c2c92',
+  delayed: '#b14a0b',
+  met: '#00703c',
+  'not-met': '#aa2a16',
+  withdrawn: '#594d00',
+};
 
 export interface TypeSize {
   size: number;
@@ -48,8 +64,12 @@ export const TYPE = {
 export const SPACE = {
   paragraph: 8,
   list: 4,
-  headingAbove: { 3: 18, 4: 14, 5: 10, 6: 8 } as Record<number, number>,
+  /** A part's title that follows on from the part before gets a wide gap above it. */
+  headingAbove: { 1: 0, 2: 36, 3: 18, 4: 14, 5: 10, 6: 8 } as Record<number, number>,
   headingBelow: 6,
   box: 12,
   cell: 5,
 } as const;
+
+/** Sections whose role gives them a box of their own, as the HTML's stylesheet does: a case study on grey. */
+export const SECTION_BOX: Readonly<Record<string, 'callout'>> = { 'case-study': 'callout' };

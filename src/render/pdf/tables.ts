@@ -1,39 +1,18 @@
-// Tables drawn row by row: the header row repeats at the top of every page the table reaches, and
-// a row taller than the space left is split between lines, however long, so no word is lost.
-// (pdfkit's own table() clamps such a row to one page, which is why it is not used.)
-import { BODY, textItems, textStyle, type Column } from './blocks.js';
+// Tables drawn row by row: the header rows repeat at the top of every page the table reaches, a
+// short table is not split from its caption, and a row taller than the space left is split between
+// lines, however long, so no word is lost. (pdfkit's own table() clamps such a row to one page.)
+import type { Block, TableCell, TableRow } from '../../document/types.js';
+import { endOf, textStyle, type BlockLayout, type Column, type Place } from './blocks.js';
+import { columnWidths } from './columns.js';
 import type { Flow, Item, PageHead } from './flow.js';
-import type { Fonts } from './fonts.js';
 import type { Pen } from './pen.js';
 import { BODY_BOTTOM, COLOUR, PAGE, SPACE, TYPE } from './style.js';
 import { structNode, type StructNode } from './tags.js';
 
-export interface CellSpec {
-  /** A header cell and what it heads; a data cell when absent. */
-  scope?: 'Row' | 'Column';
-  align?: 'right';
-  /** The cell's content as items laid out in `column`, tagged under `node`. */
-  content(column: Column, node: StructNode): Item[];
-}
-
-export interface TableSpec {
-  caption: string | null;
-  /** Relative column widths. */
-  widths: readonly number[];
-  head: readonly CellSpec[];
-  /** Rows are laid out one at a time as they are placed, so a long table is never all in memory. */
-  rows: Iterable<RowSpec>;
-}
-
-export interface RowSpec {
-  cells: readonly CellSpec[];
-  /** Called just before the row is drawn, on the page it starts on (a bookmark to it). */
-  onPlace?(flow: Flow): void;
-}
+type TableBlock = Extract<Block, { type: 'table' }>;
 
 interface CellLayout {
   node: StructNode;
-  x: number;
   items: Item[];
 }
 
@@ -45,6 +24,11 @@ interface RowLayout {
 const PAD = SPACE.cell;
 /** A row is split rather than moved on when at least this share of a page is left for it. */
 const SPLIT_SHARE = 0.2;
+/** The body rows kept on the page of the table's caption and header. */
+const KEEP_ROWS = 3;
+/** A table of this many rows or fewer moves whole to the next page rather than split, when it fits there. */
+const SHORT_TABLE = 12;
+const CELL = textStyle(TYPE.small);
 
 function contentHeight(items: readonly Item[]): number {
   return items.reduce((sum, item, i) => sum + item.height + (i === 0 ? 0 : item.before), 0);
@@ -54,45 +38,69 @@ function rowHeight(row: RowLayout): number {
   return PAD * 2 + Math.max(0, ...row.cells.map((c) => contentHeight(c.items)));
 }
 
-export function plainCell(fonts: Fonts, text: string, options: { scope?: 'Row' | 'Column'; align?: 'right'; bold?: boolean } = {}): CellSpec {
-  const style = textStyle(TYPE.small, { bold: options.bold ?? options.scope !== undefined });
-  return {
-    ...(options.scope ? { scope: options.scope } : {}),
-    ...(options.align ? { align: options.align } : {}),
-    content: (column, node) => textItems(fonts, text, style, structNode('P', node), column, 0),
-  };
+/** Each table's column widths, worked out once for both passes. */
+const widthsOf = new WeakMap<TableBlock, number[]>();
+
+function columns(layout: BlockLayout, table: TableBlock, column: Column): number[] {
+  let widths = widthsOf.get(table);
+  if (!widths) {
+    widths = columnWidths(layout.fonts, table.columns, [...table.head, ...table.body], column.width, PAD * 2, CELL.size);
+    widthsOf.set(table, widths);
+  }
+  return widths;
+}
+
+function layoutRow(layout: BlockLayout, table: TableBlock, row: TableRow, parent: StructNode, column: Column, widths: readonly number[]): RowLayout {
+  const node = structNode('TR', parent);
+  let x = column.x;
+  const cells = row.cells.map((cell: TableCell, i): CellLayout => {
+    const width = widths[i] ?? 0;
+    const align = cell.align ?? table.columns[i]?.align;
+    const inner: Column = { x: x + PAD, width: Math.max(1, width - PAD * 2), decor: [], ...(align === 'right' ? { align } : {}) };
+    const scope = cell.header === 'col' ? 'Column' : cell.header === 'row' ? 'Row' : null;
+    const cellNode = structNode(scope ? 'TH' : 'TD', node, scope ? { scope } : {});
+    const style = scope ? { ...CELL, bold: true } : CELL;
+    const items = layout.blocks(cell.blocks, { parent: cellNode, column: inner, before: 0, style });
+    x += width;
+    return { node: cellNode, items: items.map((item, n) => (n === 0 ? { ...item, before: 0 } : item)) };
+  });
+  return { node, cells };
+}
+
+function drawRow(pen: Pen, row: RowLayout, y: number, height: number, column: Column, rule: number): void {
+  for (const cell of row.cells) {
+    pen.touch(cell.node);
+    let top = y + PAD;
+    cell.items.forEach((item, i) => {
+      if (i > 0) top += item.before;
+      item.draw?.(pen, top);
+      top += item.height;
+    });
+  }
+  pen.rule(column.x, y + height - rule / 2, column.x + column.width, COLOUR.border, rule);
+}
+
+/**
+ * A table inside another block (a list item, a note, a cell) as items: a row is one item, kept
+ * whole, and the header stays with the first row but is not repeated.
+ */
+export function tableItems(layout: BlockLayout, table: TableBlock, at: Place): Item[] {
+  const node = structNode('Table', at.parent);
+  const widths = columns(layout, table, at.column);
+  const caption = table.caption.length ? layout.inline(table.caption, textStyle(TYPE.h5, { bold: true }), structNode('Caption', node), at.column, at.before, true) : [];
+  const rows = (list: readonly TableRow[], parent: StructNode, keep: boolean, rule: number): Item[] => list.map((row) => {
+    const laid = layoutRow(layout, table, row, parent, at.column, widths);
+    const height = rowHeight(laid);
+    return { height, before: 0, keep, draw: (pen, y) => drawRow(pen, laid, y, height, at.column, rule) };
+  });
+  const head = rows(table.head, structNode('THead', node), true, 2);
+  const body = rows(table.body, structNode('TBody', node), false, 1);
+  const first = caption.length ? 0 : at.before;
+  return [...caption, ...[...head, ...body].map((item, i) => (i === 0 ? { ...item, before: first } : item)), endOf(node)];
 }
 
 export class TableLayout {
-  constructor(private readonly flow: Flow, private readonly fonts: Fonts) {}
-
-  private layoutRow(cells: readonly CellSpec[], table: StructNode, column: Column, widths: readonly number[]): RowLayout {
-    const node = structNode('TR', table);
-    const total = widths.reduce((a, b) => a + b, 0);
-    let x = column.x;
-    const layout = cells.map((cell, i): CellLayout => {
-      const width = (column.width * widths[i]!) / total;
-      const inner: Column = { x: x + PAD, width: width - PAD * 2, decor: [], ...(cell.align ? { align: cell.align } : {}) };
-      const cellNode = structNode(cell.scope ? 'TH' : 'TD', node, cell.scope ? { scope: cell.scope } : {});
-      const items = cell.content(inner, cellNode).map((item, n) => (n === 0 ? { ...item, before: 0 } : item));
-      x += width;
-      return { node: cellNode, x, items };
-    });
-    return { node, cells: layout };
-  }
-
-  private drawRow(pen: Pen, row: RowLayout, y: number, height: number, column: Column, rule: number): void {
-    for (const cell of row.cells) {
-      pen.touch(cell.node);
-      let top = y + PAD;
-      cell.items.forEach((item, i) => {
-        if (i > 0) top += item.before;
-        item.draw?.(pen, top);
-        top += item.height;
-      });
-    }
-    pen.rule(column.x, y + height - rule / 2, column.x + column.width, COLOUR.border, rule);
-  }
+  constructor(private readonly flow: Flow, private readonly layout: BlockLayout) {}
 
   /** The row cut where `room` runs out in each cell, and the rest; null when nothing fits. */
   private split(row: RowLayout, room: number): [RowLayout, RowLayout] | null {
@@ -117,21 +125,15 @@ export class TableLayout {
     return [{ ...row, cells: first }, { ...row, cells: rest }];
   }
 
-  private placeRow(row: RowLayout, column: Column, fresh: number, onPlace?: (flow: Flow) => void): void {
+  private placeRow(row: RowLayout, column: Column, fresh: number): void {
     const flow = this.flow;
     let current = row;
-    let started = false;
-    const start = () => {
-      if (!started) onPlace?.(flow);
-      started = true;
-    };
     for (;;) {
       flow.ensure(0);
       const height = rowHeight(current);
       const room = flow.remaining();
       if (height <= room) {
-        start();
-        if (flow.pen) this.drawRow(flow.pen, current, flow.y, height, column, 1);
+        if (flow.pen) drawRow(flow.pen, current, flow.y, height, column, 1);
         flow.advance(height);
         return;
       }
@@ -143,36 +145,52 @@ export class TableLayout {
       }
       const [first, rest] = cut;
       const used = rowHeight(first);
-      start();
-      if (flow.pen) this.drawRow(flow.pen, first, flow.y, used, column, 1);
+      if (flow.pen) drawRow(flow.pen, first, flow.y, used, column, 1);
       flow.advance(used);
       flow.newPage();
       current = rest;
     }
   }
 
+  /**
+   * Makes room for the table's start: its header and first rows (all of a short table's, when
+   * they fit on a page) stay with the caption and the heading before it.
+   */
+  private keepStart(headHeight: number, first: readonly RowLayout[], before: number): void {
+    const page = BODY_BOTTOM - PAGE.top;
+    const all = headHeight + first.reduce((sum, r) => sum + rowHeight(r), 0);
+    const some = headHeight + first.slice(0, KEEP_ROWS).reduce((sum, r) => sum + rowHeight(r), 0);
+    this.flow.ensure(all < page * 0.8 ? all : Math.min(some, page * 0.8), before);
+  }
+
   /** Places the table under `parent`, a row at a time; yields after each row so output can drain. */
-  *place(spec: TableSpec, parent: StructNode, column: Column, before: number): Generator<void> {
+  *place(table: TableBlock, parent: StructNode, column: Column, before: number): Generator<void> {
     const flow = this.flow;
-    const table = structNode('Table', parent);
-    if (spec.caption) flow.placeAll(textItems(this.fonts, spec.caption, textStyle(TYPE.h5, { bold: true }), structNode('Caption', table), column, before, true));
-    const head = this.layoutRow(spec.head, table, column, spec.widths);
-    const headHeight = rowHeight(head);
-    flow.ensure(headHeight + BODY.leading * 3, spec.caption ? 0 : before);
-    if (!spec.caption && !flow.atTop) flow.advance(before);
-    if (flow.pen) this.drawRow(flow.pen, head, flow.y, headHeight, column, 2);
+    const node = structNode('Table', parent);
+    const widths = columns(this.layout, table, column);
+    const caption = table.caption.length > 0;
+    if (caption) flow.placeAll(this.layout.inline(table.caption, textStyle(TYPE.h5, { bold: true }), structNode('Caption', node), column, before, true));
+    const thead = structNode('THead', node);
+    const head = table.head.map((row) => layoutRow(this.layout, table, row, thead, column, widths));
+    const headHeight = head.reduce((sum, r) => sum + rowHeight(r), 0);
+    const tbody = structNode('TBody', node);
+    const first = table.body.slice(0, table.body.length <= SHORT_TABLE ? SHORT_TABLE : KEEP_ROWS).map((row) => layoutRow(this.layout, table, row, tbody, column, widths));
+    this.keepStart(headHeight, first, caption ? 0 : before);
+    if (!caption && !flow.atTop) flow.advance(before);
+    const drawHead = (pen: Pen, y: number) => head.forEach((row, i) => drawRow(pen, row, y + head.slice(0, i).reduce((s, r) => s + rowHeight(r), 0), rowHeight(row), column, i === head.length - 1 ? 2 : 1));
+    if (flow.pen && head.length) drawHead(flow.pen, flow.y);
     flow.advance(headHeight);
-    flow.mark((f) => f.pen?.tagger.end(head.node));
-    const repeat: PageHead = { height: headHeight, draw: (pen, y) => pen.repeat(() => this.drawRow(pen, head, y, headHeight, column, 2)) };
-    flow.pushHead(repeat);
+    flow.mark((f) => f.pen?.tagger.end(thead));
+    const repeat: PageHead = { height: headHeight, draw: (pen, y) => pen.repeat(() => drawHead(pen, y)) };
+    if (head.length) flow.pushHead(repeat);
     const fresh = BODY_BOTTOM - PAGE.top - headHeight;
-    for (const rowSpec of spec.rows) {
-      const row = this.layoutRow(rowSpec.cells, table, column, spec.widths);
-      this.placeRow(row, column, fresh, rowSpec.onPlace);
-      flow.mark((f) => f.pen?.tagger.end(row.node));
+    for (const [i, row] of table.body.entries()) {
+      const laid = first[i] ?? layoutRow(this.layout, table, row, tbody, column, widths);
+      this.placeRow(laid, column, fresh);
+      flow.mark((f) => f.pen?.tagger.end(laid.node));
       yield;
     }
-    flow.popHead(repeat);
-    flow.mark((f) => f.pen?.tagger.end(table));
+    if (head.length) flow.popHead(repeat);
+    flow.mark((f) => f.pen?.tagger.end(node));
   }
 }

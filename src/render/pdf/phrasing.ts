@@ -1,0 +1,105 @@
+// The document's inlines as the line breaker's atoms: strong, emphasis, spans and status words
+// styled, hidden words left to the structure tree, links inside the document as destinations.
+import type { DocumentLabels, Inline } from '../../document/types.js';
+import { atoms, type TextStyle } from './inline.js';
+import { COLOUR, STATUS_FILL } from './style.js';
+import type { StructNode } from './tags.js';
+
+export type Atom = ReturnType<typeof atoms>[number];
+/** The inlines the line breaker knows: the document's, less spans and status badges. */
+type PlainInline = Parameters<typeof atoms>[0][number];
+
+/** The words a screen reader hears but a page does not show ("Status: "), joined. */
+export function hiddenText(list: readonly Inline[]): string {
+  return list.map((n) => (n.type === 'span' && n.role === 'hidden' ? plainText(n.children) : '')).join('');
+}
+
+/** Inlines as one plain string, hidden words included: bookmark titles, link labels, alt text. */
+export function plainText(list: readonly Inline[]): string {
+  let out = '';
+  for (const n of list) {
+    if (n.type === 'text' || n.type === 'code') out += n.text;
+    else if (n.type === 'break') out += ' ';
+    else if ('children' in n) out += plainText(n.children);
+  }
+  return out;
+}
+
+/** The same inlines as the line breaker's own kinds: spans and badges become their words. */
+function plain(list: readonly Inline[]): PlainInline[] {
+  return list.flatMap((n): PlainInline[] => {
+    switch (n.type) {
+      case 'text':
+      case 'code':
+        return [{ type: n.type, text: n.text }];
+      case 'strong':
+      case 'em':
+        return [{ type: n.type, children: plain(n.children) }];
+      case 'link':
+        return [{ type: 'link', href: n.href, children: plain(n.children) }];
+      case 'span':
+        return n.role === 'hidden' ? [] : plain(n.children);
+      case 'status':
+        return plain(n.children);
+      default:
+        return [n];
+    }
+  });
+}
+
+/** Fills a label's `{name}` placeholders. */
+export function fill(label: string, values: Record<string, string | number>): string {
+  return label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+export class Phrasing {
+  constructor(private readonly labels: DocumentLabels) {}
+
+  /** `list` as atoms in `style`, drawn as the content of `node`. */
+  atoms(list: readonly Inline[], style: TextStyle, node: StructNode): Atom[] {
+    const out: Atom[] = [];
+    this.walk(list, style, node, out);
+    return out;
+  }
+
+  private walk(list: readonly Inline[], style: TextStyle, node: StructNode, out: Atom[]): void {
+    for (const n of list) {
+      switch (n.type) {
+        case 'strong':
+          this.walk(n.children, { ...style, bold: true }, node, out);
+          break;
+        case 'em':
+          this.walk(n.children, { ...style, italic: true }, node, out);
+          break;
+        case 'span':
+          // Hidden words are for screen readers: the badge they precede carries them (see badge.ts).
+          if (n.role !== 'hidden') this.walk(n.children, { ...style, colour: n.role === 'regression' ? COLOUR.regression : COLOUR.secondary }, node, out);
+          break;
+        case 'status':
+          // A status inside running text: its word in bold, in its colour (a badge opens a paragraph).
+          this.walk(n.children, { ...style, bold: true, colour: STATUS_FILL[n.status] }, node, out);
+          break;
+        case 'link':
+          out.push(...this.link(n, style, node));
+          break;
+        case 'footnote':
+          for (const a of atoms([n], style, node)) {
+            if (a.link) a.link = { ...a.link, label: fill(this.labels.footnoteRef, { number: n.number }) };
+            out.push(a);
+          }
+          break;
+        default:
+          out.push(...atoms(plain([n]), style, node));
+      }
+    }
+  }
+
+  /** A link; one to `#id` goes to that named destination in the PDF rather than out to the web. */
+  private link(n: Extract<Inline, { type: 'link' }>, style: TextStyle, node: StructNode): Atom[] {
+    const made = atoms(plain([n]), style, node);
+    if (!n.href.startsWith('#')) return made;
+    const dest = decodeURIComponent(n.href.slice(1));
+    for (const a of made) if (a.link) a.link = { dest, label: a.link.label };
+    return made;
+  }
+}

@@ -1,0 +1,77 @@
+// Custom templates reach every format: a --templates folder that adds a banner, renames a heading
+// and drops a part changes the PDF (read back with poppler) as it changes the Markdown and the HTML.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './helpers/fixtures.js';
+import { run } from './helpers/run.js';
+
+const SLOW = 120_000;
+const tmp = mkdtempSync(join(tmpdir(), 'covenant-pdf-templates-'));
+const templates = join(tmp, 'templates');
+const shipped = (name: string) => readFileSync(join(repoRoot, 'templates/document', name), 'utf8');
+
+/** `text` with `from` replaced, failing loudly if a shipped template no longer holds it. */
+function edit(text: string, from: string | RegExp, to: string): string {
+  const edited = text.replace(from, to);
+  if (edited === text) throw new Error(`the shipped template no longer holds ${String(from)}: update this test`);
+  return edited;
+}
+
+const BANNER = 'Embargoed until 09:30 on publication day';
+const RENAMED = 'Annex A: every commitment and what became of it';
+
+let texts: Record<'md' | 'html' | 'pdf', string>;
+
+beforeAll(async () => {
+  mkdirSync(join(templates, 'partials'), { recursive: true });
+  // A banner on the cover, a heading of the annex renamed, and the summary of progress dropped.
+  writeFileSync(join(templates, 'partials/cover.hbs'), edit(shipped('partials/cover.hbs'), '<definitions>', `<note role="banner"><p>${BANNER}</p></note>\n<definitions>`));
+  writeFileSync(join(templates, 'partials/annex.hbs'), edit(shipped('partials/annex.hbs'), /\{\{t "heading\.annex"\}\}/, RENAMED));
+  writeFileSync(join(templates, 'report.hbs'), edit(shipped('report.hbs'), /\{\{> summary summary\}\}\n/, ''));
+  const args = ['2019', '--data', 'test/fixtures/report', '--templates', templates];
+  const pdf = join(tmp, 'report.pdf');
+  const written = await run(['report', ...args, '--format', 'pdf', '-o', pdf], { cwd: repoRoot });
+  expect(written.stderr).toMatch(/wrote/);
+  expect(written.code).toBe(0);
+  const out = async (format: string) => (await run(['report', ...args, '--format', format, '-o', '-'], { cwd: repoRoot })).stdout;
+  texts = {
+    md: await out('md'),
+    html: await out('html'),
+    pdf: execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }),
+  };
+}, SLOW);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe.each(['md', 'html', 'pdf'] as const)('%s', (format) => {
+  test('shows the banner the template adds', () => {
+    expect(texts[format]).toContain(BANNER);
+  });
+
+  test('shows the heading the template renames, in place of the shipped one', () => {
+    expect(texts[format].replace(/\s+/g, ' ')).toContain(RENAMED);
+    expect(texts[format]).not.toContain('Annex A: progress on each commitment');
+  });
+
+  test('leaves out the part the template drops', () => {
+    expect(texts[format]).not.toContain('Summary of progress');
+  });
+});
+
+test('the PDF\'s bookmarks follow the templates too', () => {
+  const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', join(tmp, 'report.pdf')], { encoding: 'utf8' });
+  const marks = [...xml.matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map((m) => m[1]);
+  expect(marks).toContain(RENAMED);
+  expect(marks).not.toContain('Summary of progress');
+});
+
+test('report --draft marks every page of the PDF, the cover too', async () => {
+  const pdf = join(tmp, 'draft.pdf');
+  const result = await run(['report', '2019', '--data', 'test/fixtures/report', '--draft', '--format', 'pdf', '-o', pdf], { cwd: repoRoot });
+  expect(result.code).toBe(0);
+  const pages = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  expect(pages.length).toBeGreaterThan(5);
+  for (const page of pages) expect(page).toMatch(/^\s*Draft\s*$/m);
+}, SLOW);
