@@ -213,11 +213,14 @@ export function stepsByPledge(history: History): ReadonlyMap<string, readonly St
   return new Map(history.pledges.map((p) => [pledgeKey(p.department, p.pledge), p.steps]));
 }
 
+/** The fewest years a report shows progress over: two are what "since last year" already shows. */
+export const HISTORY_MINIMUM = 3;
+
 /**
  * The history for a report on `year`: the years up to it, when there are at least `minimum` of
- * them (three: two years are what "since last year" already shows); undefined otherwise.
+ * them; undefined otherwise.
  */
-export function historyUpTo(years: readonly Year[], year: string, minimum = 3): History | undefined {
+export function historyUpTo(years: readonly Year[], year: string, minimum = HISTORY_MINIMUM): History | undefined {
   const upTo = years.filter((y) => y.year <= year);
   return upTo.length >= minimum ? buildHistory(upTo) : undefined;
 }
