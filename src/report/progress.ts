@@ -19,7 +19,8 @@ export function progressSince(history: History, departments: readonly Department
     return { year: year.year, total: year.total, counts, present: counts.filter((c) => c.count > 0) };
   });
   const figures = history.trends.map((trend) => ({
-    id: `progress-${trend.department}-${trend.pledge}-${trend.metric}`,
+    // Ids are kebab-case without "--": the double hyphens keep "a-b"+"c" and "a"+"b-c" apart.
+    id: `progress--${trend.department}--${trend.pledge}--${trend.metric}`,
     department: ref(trend.department, trend.departmentName),
     pledge: trend.pledge,
     label: trend.label,
