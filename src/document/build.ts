@@ -45,9 +45,15 @@ function weighColumns(table: Extract<Block, { type: 'table' }>): void {
   const rows = [...table.head, ...table.body];
   table.columns.forEach((column, i) => {
     if (column.weight !== null) return;
-    const texts = rows.map((row) => words(row.cells[i]?.blocks ?? []));
-    const average = texts.reduce((sum, text) => sum + text.length, 0) / Math.max(1, texts.length);
-    const longestWord = Math.max(1, ...texts.flatMap((text) => text.split(/\s+/).map((word) => word.length)));
+    let total = 0;
+    // A loop, not Math.max(...): a table of ten thousand rows has more words than a call has room for arguments.
+    let longestWord = 1;
+    for (const row of rows) {
+      const text = words(row.cells[i]?.blocks ?? []);
+      total += text.length;
+      for (const word of text.split(/\s+/)) if (word.length > longestWord) longestWord = word.length;
+    }
+    const average = total / Math.max(1, rows.length);
     column.weight = Math.round(Math.max(longestWord * 1.6, Math.min(average, 60)));
   });
 }

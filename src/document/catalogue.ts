@@ -1,9 +1,10 @@
 // The catalogue: every word the tool adds to a report, by key, for one language. Shipped in
-// templates/locales/<lang>.yaml; a --templates folder's locales/<lang>.yaml replaces it.
+// templates/locales/<lang>.yaml; a --templates folder's locales/<lang>.yaml replaces its words.
+// Read with js-yaml: a plain file of words needs no positions, and the run no `yaml` package.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import jsyaml from 'js-yaml';
 import { closest } from '../data/suggest.js';
 import { formatNumber } from '../figures.js';
 import type { DocumentLabels } from './types.js';
@@ -55,7 +56,7 @@ const identity = (text: string) => text;
 function readEntries(path: string, shown: string): Map<string, Entry> {
   let parsed: unknown;
   try {
-    parsed = parse(readFileSync(path, 'utf8'));
+    parsed = jsyaml.load(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new CatalogueError(`${shown}: the catalogue cannot be read (${(error as Error).message.split('\n')[0]})`);
   }

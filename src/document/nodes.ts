@@ -80,7 +80,7 @@ export function inlineChildren(parent: Element, context: Context, edges = true):
   const out: Inline[] = [];
   // Text nodes made here, which may be joined and trimmed; a subtree's own nodes are shared (the
   // annex shows a commitment again) and never changed.
-  const own = new WeakSet<Inline>();
+  const own = new Set<Inline>();
   const pushText = (text: string) => {
     const last = out[out.length - 1];
     if (last?.type === 'text' && own.has(last)) last.text += text;
@@ -91,7 +91,7 @@ export function inlineChildren(parent: Element, context: Context, edges = true):
     }
   };
   for (const child of parent.children) {
-    if (!isElement(child)) pushText(child.replace(/\s+/g, ' '));
+    if (!isElement(child)) pushText(/\s\s|[\t\n\r]/.test(child) ? child.replace(/\s+/g, ' ') : child);
     else if (child.name === 'rich') {
       const tree = ref(child, context);
       const inlines = tree.length > 0 && isBlock(tree[0]!) ? flatten(tree as Block[]) : (tree as Inline[]);
@@ -102,10 +102,11 @@ export function inlineChildren(parent: Element, context: Context, edges = true):
   return edges ? trim(out, own) : out.filter((n) => n.type !== 'text' || n.text !== '');
 }
 
-const isBlock = (node: Block | Inline): node is Block => ['paragraph', 'heading', 'list', 'quote', 'code', 'rule', 'definitions', 'table', 'figure', 'image', 'note', 'footnotes', 'contents', 'section'].includes(node.type);
+const BLOCK_TYPES: ReadonlySet<string> = new Set(['paragraph', 'heading', 'list', 'quote', 'code', 'rule', 'definitions', 'table', 'figure', 'image', 'note', 'footnotes', 'contents', 'section']);
+const isBlock = (node: Block | Inline): node is Block => BLOCK_TYPES.has(node.type);
 
 /** No space at the start or end of a run of inline content (template text only: data's is as written). */
-function trim(nodes: Inline[], own: WeakSet<Inline>): Inline[] {
+function trim(nodes: Inline[], own: ReadonlySet<Inline>): Inline[] {
   const first = nodes[0];
   if (first?.type === 'text' && own.has(first)) first.text = first.text.replace(/^ +/, '');
   const last = nodes[nodes.length - 1];
@@ -165,7 +166,7 @@ function table(element: Element, context: Context): Block {
   });
   const head = rows(elements(element, 'thead')[0], context);
   const body = rows(elements(element, 'tbody')[0], context);
-  const width = Math.max(0, ...[...head, ...body].map((r) => r.cells.length));
+  const width = [...head, ...body].reduce((most, r) => Math.max(most, r.cells.length), 0);
   while (columns.length < width) columns.push({ weight: null });
   const id = element.attributes.id;
   return {
