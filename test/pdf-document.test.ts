@@ -64,6 +64,21 @@ describe('the PDF of a document', () => {
     expect(summary).toMatch(/Status\s+Pledges[\s\S]*Not met\s+1/);
   });
 
+  test('never leaves a table\'s caption and header at the foot of a page with fewer than three rows', async () => {
+    const base = fixtureDocument();
+    const rows = Array.from({ length: 30 }, (_, i) => ({ cells: [{ header: 'row' as const, blocks: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, text: `Row ${i + 1}` }] }] }] }));
+    // However much of the page the text before it takes, the table starts with at least three rows.
+    for (let lines = 20; lines <= 28; lines++) {
+      const doc: Document = { ...base, blocks: [
+        ...Array.from({ length: lines }, (_, i) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, text: `Line ${i + 1}.` }] })),
+        { type: 'table', caption: [{ type: 'text', text: 'Rows of a long table' }], columns: [{ weight: 1 }], head: [{ cells: [{ header: 'col', blocks: [{ type: 'paragraph', children: [{ type: 'text', text: 'Row' }] }] }] }], body: rows },
+      ] };
+      const written = await write(`rows-${lines}`, doc);
+      const page = written.pages[pageOf(written, 'Rows of a long table') - 1]!;
+      expect({ lines, rows: (page.match(/Row \d+/g) ?? []).length >= 3 }).toEqual({ lines, rows: true });
+    }
+  }, SLOW);
+
   test('draws status badges, spans, footnotes, code and lists', () => {
     const text = plain.pages.join('\n');
     expect(text).toMatch(/Met\s+up from On track/);
@@ -116,8 +131,19 @@ describe('the PDF of a document', () => {
     expect(bytes).toContain('/Contents (Troednodyn 1)');
   }, SLOW);
 
+  test('draws a table inside a box whole, a signature, and an SVG picture\'s text in its place, with a warning', () => {
+    const last = plain.pages[plain.pages.length - 1]!;
+    expect(last).toMatch(/A\. Minister\s*\n\s*Minister for Children/);
+    expect(last).toMatch(/Where the money went:\s*\n\s*Fund\s+£\s*\n\s*Staying Put\s+23,200,000\s*\n\s*Bursaries\s+6,324,000/);
+    expect(last).toContain('A map of the pilot areas');
+    expect(plain.warnings.filter((w) => w.rule === 'pdf-image')).toEqual([{
+      rule: 'pdf-image', text: 'A map of the pilot areas',
+      message: 'an SVG picture ("A map of the pilot areas") cannot be drawn in the PDF: its text alternative stands in its place; use a PNG or JPEG file',
+    }]);
+  });
+
   test('warns of a character no font has at the place its text came from', () => {
-    expect(plain.warnings).toEqual([{
+    expect(plain.warnings.filter((w) => w.rule === 'missing-glyph')).toEqual([{
       rule: 'missing-glyph', text: '住', message: '"住" (U+4F4F) is in none of the PDF\'s fonts: the PDF shows \ufffd in its place',
       source: { file: 'data/2024/departments/dwp.yaml', line: 8, column: 17 },
     }]);

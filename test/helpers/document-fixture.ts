@@ -138,8 +138,15 @@ export function fixtureDocument(options: { draft?: boolean } = {}): Document {
           head: [{ cells: [cell('Department', 'col'), cell('Commitment', 'col'), cell('Progress', 'col')] }], body: annexRows() },
       ] },
       { type: 'section', role: 'colophon', break: 'page', children: [
-        p(t('© Crown copyright 2024')),
-        p(t('This publication is licensed under the terms of the '), { type: 'link', href: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/', children: [t('Open Government Licence v3.0')] }, t('.')),
+        { type: 'paragraph', style: 'signature', children: [{ type: 'strong', children: [t('A. Minister')] }, { type: 'break' }, t('Minister for Children')] },
+        { type: 'note', role: 'callout', children: [
+          p(t('Where the money went:')),
+          { type: 'table', caption: [], columns: [{ weight: 2 }, { weight: 1, align: 'right' }], head: [{ cells: [cell('Fund', 'col'), cell('£', 'col', 'right')] }],
+            body: [{ cells: [cell('Staying Put', 'row'), cell('23,200,000', undefined, 'right')] }, { cells: [cell('Bursaries', 'row'), cell('6,324,000', undefined, 'right')] }] },
+        ] },
+        { type: 'image', alt: 'A map of the pilot areas', mediaType: 'image/svg+xml', data: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), width: null },
+        { type: 'paragraph', style: 'small', children: [t('© Crown copyright 2024')] },
+        { type: 'paragraph', style: 'small', children: [t('This publication is licensed under the terms of the '), { type: 'link', href: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/', children: [t('Open Government Licence v3.0')] }, t('.')] },
       ] },
     ],
   };

@@ -91,7 +91,7 @@ export function tableItems(layout: BlockLayout, table: TableBlock, at: Place): I
   const rows = (list: readonly TableRow[], parent: StructNode, keep: boolean, rule: number): Item[] => list.map((row) => {
     const laid = layoutRow(layout, table, row, parent, at.column, widths);
     const height = rowHeight(laid);
-    return { height, before: 0, keep, draw: (pen, y) => drawRow(pen, laid, y, height, at.column, rule) };
+    return { height, before: 0, keep, decor: at.column.decor, draw: (pen, y) => drawRow(pen, laid, y, height, at.column, rule) };
   });
   const head = rows(table.head, structNode('THead', node), true, 2);
   const body = rows(table.body, structNode('TBody', node), false, 1);
