@@ -126,7 +126,10 @@ export class BlockLayout {
 
   /** Blocks one after another; the first gets `at.before` above it. */
   blocks(list: readonly Block[], at: Place): Item[] {
-    return list.flatMap((block, i) => this.block(block, { ...at, before: i === 0 ? at.before : SPACE.paragraph }));
+    if (list.length === 1) return this.block(list[0]!, at);
+    const items: Item[] = [];
+    for (let i = 0; i < list.length; i++) items.push(...this.block(list[i]!, i === 0 ? at : { ...at, before: SPACE.paragraph }));
+    return items;
   }
 
   block(block: Block, at: Place): Item[] {

@@ -19,28 +19,18 @@ export function* layoutDocument(ctx: Context): Steps {
 }
 
 function* blocks(ctx: Context, list: readonly Block[], parent: StructNode, column: Column, before: number): Steps {
-  for (const [i, block] of list.entries()) {
+  const { flow } = ctx;
+  for (let i = 0; i < list.length; i++) {
+    const block = list[i]!;
     const previous = list[i - 1];
     // Parts of one kind in a row (pledges, themes) are set apart by GOV.UK's section break, a rule.
     const apart = block.type === 'section' && previous?.type === 'section' && previous.role === block.role && block.break !== 'page';
-    if (apart) ctx.flow.place({ height: 16, before: 14, keep: true, separator: true, decor: column.decor, draw: (pen, y) => pen.rule(column.x, y, column.x + column.width, COLOUR.border) });
-    yield* one(ctx, block, { parent, column, before: i === 0 ? before : apart ? 0 : SPACE.paragraph, style: BODY });
-  }
-}
-
-function* one(ctx: Context, block: Block, at: Place): Steps {
-  const { flow } = ctx;
-  switch (block.type) {
-    case 'section':
-      yield* section(ctx, block, at);
-      return;
-    case 'table':
-      yield* ctx.tables.place(block, at.parent, at.column, Math.max(at.before, 18));
-      return;
-    case 'note':
-    case 'quote':
-    default:
-      flow.placeAll(ctx.layout.block(block, at));
+    if (apart) flow.place({ height: 16, before: 14, keep: true, separator: true, decor: column.decor, draw: (pen, y) => pen.rule(column.x, y, column.x + column.width, COLOUR.border) });
+    const at: Place = { parent, column, before: i === 0 ? before : apart ? 0 : SPACE.paragraph, style: BODY };
+    // Sections and tables are laid out a step at a time, so that output can drain between them.
+    if (block.type === 'section') yield* section(ctx, block, at);
+    else if (block.type === 'table') yield* ctx.tables.place(block, at.parent, at.column, Math.max(at.before, 18));
+    else flow.placeAll(ctx.layout.block(block, at));
   }
 }
 

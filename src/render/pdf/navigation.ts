@@ -9,6 +9,8 @@ import { PAGE } from './style.js';
  */
 export const CONTENTS_ID = 'covenant:contents';
 export const footnoteId = (n: number) => `covenant:fn-${n}`;
+/** The footnote a destination made by footnoteId() is of; null for any other. */
+export const footnoteOf = (dest: string): number | null => (dest.startsWith('covenant:fn-') ? Number(dest.slice(12)) : null);
 
 /** A bookmark: its title and the heading level it comes from (a level 3 nests under the last level 2). */
 export interface OutlineEntry {

@@ -2,6 +2,7 @@
 // styled, hidden words left to the structure tree, links inside the document as destinations.
 import type { DocumentLabels, Inline } from '../../document/types.js';
 import { atoms, type TextStyle } from './inline.js';
+import { footnoteOf } from './navigation.js';
 import { COLOUR, STATUS_FILL } from './style.js';
 import type { StructNode } from './tags.js';
 
@@ -23,6 +24,11 @@ export function plainText(list: readonly Inline[]): string {
     else if ('children' in n) out += plainText(n.children);
   }
   return out;
+}
+
+/** Whether an inline (or one inside it) is a kind the line breaker does not know: a span or a badge. */
+function special(n: Inline): boolean {
+  return n.type === 'span' || n.type === 'status' || ('children' in n && n.children.some(special));
 }
 
 /** The same inlines as the line breaker's own kinds: spans and badges become their words. */
@@ -57,9 +63,25 @@ export class Phrasing {
 
   /** `list` as atoms in `style`, drawn as the content of `node`. */
   atoms(list: readonly Inline[], style: TextStyle, node: StructNode): Atom[] {
+    // Most text has no span or badge: it goes to the line breaker as it is, in one call.
+    if (!list.some(special)) return this.relabel(atoms(list as PlainInline[], style, node));
     const out: Atom[] = [];
     this.walk(list, style, node, out);
     return out;
+  }
+
+  /** The line breaker's atoms with the document's words for footnote links, and `#id` links kept inside. */
+  private relabel(made: Atom[]): Atom[] {
+    for (const a of made) {
+      if (!a.link) continue;
+      if ('dest' in a.link) {
+        const number = footnoteOf(a.link.dest);
+        if (number !== null) a.link = { ...a.link, label: fill(this.labels.footnoteRef, { number }) };
+      } else if (a.link.url.startsWith('#')) {
+        a.link = { dest: decodeURIComponent(a.link.url.slice(1)), label: a.link.label };
+      }
+    }
+    return made;
   }
 
   private walk(list: readonly Inline[], style: TextStyle, node: StructNode, out: Atom[]): void {
@@ -79,27 +101,9 @@ export class Phrasing {
           // A status inside running text: its word in bold, in its colour (a badge opens a paragraph).
           this.walk(n.children, { ...style, bold: true, colour: STATUS_FILL[n.status] }, node, out);
           break;
-        case 'link':
-          out.push(...this.link(n, style, node));
-          break;
-        case 'footnote':
-          for (const a of atoms([n], style, node)) {
-            if (a.link) a.link = { ...a.link, label: fill(this.labels.footnoteRef, { number: n.number }) };
-            out.push(a);
-          }
-          break;
         default:
-          out.push(...atoms(plain([n]), style, node));
+          out.push(...this.relabel(atoms(plain([n]), style, node)));
       }
     }
-  }
-
-  /** A link; one to `#id` goes to that named destination in the PDF rather than out to the web. */
-  private link(n: Extract<Inline, { type: 'link' }>, style: TextStyle, node: StructNode): Atom[] {
-    const made = atoms(plain([n]), style, node);
-    if (!n.href.startsWith('#')) return made;
-    const dest = decodeURIComponent(n.href.slice(1));
-    for (const a of made) if (a.link) a.link = { dest, label: a.link.label };
-    return made;
   }
 }
