@@ -1,6 +1,7 @@
 // The benchmark: whole `covenant` processes timed as a user runs them, on the shipped 2014 data and
 // on synthetic data of 1,000 and 10,000 pledges, beside the tools people would use instead.
-// Prints medians, peak memory and PDF pages per second, then PASS/FAIL against the budgets.
+// Prints medians, peak memory and PDF pages per second, then PASS/FAIL against the budgets. `history`
+// runs on four synthetic years of 10,000 pledges.
 //   npm run bench            (BENCH_RUNS=5 by default; BENCH_SIZES=1000,10000)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -21,15 +22,17 @@ function which(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).stdout.trim() || undefined;
 }
 
-/** One run of a command: wall time (s) and peak RSS (MB, when /usr/bin/time is there). */
+/** One run of a command: wall time (s), and peak RSS (MB) and CPU time (s, user and system) when /usr/bin/time is there. */
 function once(command, args, env) {
   const started = process.hrtime.bigint();
   const result = hasTime
-    ? spawnSync(TIME, ['-f', '%M', command, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30 })
+    ? spawnSync(TIME, ['-f', '%M %U %S', command, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30 })
     : spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(-500)}`);
-  return { wall, peak: hasTime ? Number(result.stderr.trim().split('\n').pop()) / 1024 : undefined };
+  if (!hasTime) return { wall };
+  const [peak, user, system] = result.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { wall, peak: peak / 1024, cpu: user + system };
 }
 
 /**
@@ -39,18 +42,18 @@ function once(command, args, env) {
  */
 function measureTogether(commands, { times = runs } = {}) {
   const walls = commands.map(() => []);
+  const cpus = commands.map(() => []);
   const peaks = commands.map(() => 0);
   for (let i = 0; i < times; i++) {
     commands.forEach(([command, args, env = {}], k) => {
-      const { wall, peak } = once(command, args, env);
+      const { wall, peak, cpu } = once(command, args, env);
       walls[k].push(wall);
+      if (cpu !== undefined) cpus[k].push(cpu);
       if (peak !== undefined) peaks[k] = Math.max(peaks[k], peak);
     });
   }
-  return walls.map((w, k) => {
-    w.sort((a, b) => a - b);
-    return { median: w[Math.floor(w.length / 2)], peak: hasTime ? peaks[k] : undefined };
-  });
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  return walls.map((w, k) => ({ median: median(w), peak: hasTime ? peaks[k] : undefined, cpu: hasTime ? median(cpus[k]) : undefined }));
 }
 
 const measure = (command, args, { times = runs, env = {} } = {}) => measureTogether([[command, args, env]], { times })[0];
@@ -146,6 +149,25 @@ if (scale[10000]) {
       budget(`${step}: 1,000 → 10,000 pledges grows no faster than linearly`, ratio <= 10, `${ratio.toFixed(1)} × the time for 10 × the pledges`);
     }
   }
+}
+
+// Every year in view: `history` reads four years of 10,000 pledges, a third of them moving each year.
+if (sizes.includes(10000)) {
+  const data = join(work, 'data-history');
+  writeBigData(data, { pledges: 10000, departments: departmentsFor(10000), years: 4 });
+  const m = (format) => measure(process.execPath, [bin, 'history', '--format', format, '--data', data], { times: Math.min(runs, 3) });
+  const text = row('history, 4 years × 10,000 pledges, text', m('text'));
+  const json = row('history, 4 years × 10,000 pledges, json', m('json'));
+  budget('4 years × 10,000 pledges: history ≤ 3 s', Math.max(text.median, json.median) <= 3, `text ${text.median.toFixed(2)} s, json ${json.median.toFixed(2)} s`);
+  // The report on the last year shows progress since the first: beside the report on the second
+  // year (two years, no such part), taking turns, with CPU time as the machine may be busy.
+  const out = join(work, 'out-history');
+  const report = (year) => [process.execPath, [bin, 'report', year, '--format', 'html', '--data', data, '--out', out]];
+  const [two, four] = measureTogether([report('2031'), report('2033')], { times: Math.min(runs, 3) });
+  const cpu = (m) => (m.cpu === undefined ? '' : `CPU ${m.cpu.toFixed(2)} s`);
+  row('report 2031 --format html, 2 years × 10,000 pledges', two, cpu(two));
+  row('report 2033 --format html, 4 years × 10,000 (progress since 2030)', four,
+    `${cpu(four)}; ${(statSync(join(out, 'covenant-2033.html')).size / 2 ** 20).toFixed(1)} MB; ${(four.median / two.median).toFixed(2)} × the 2-year report`);
 }
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 4));

@@ -1,8 +1,8 @@
 // Writes a large, valid data folder for scale tests and the benchmark: many departments, thousands
 // of pledges of varied length, a narrative for every theme, and optionally a second year (2031) in
-// which about a third of the statuses and figures move. Deterministic: the same arguments give the
-// same files. By hand: `node scripts/synth.mjs /tmp/big 10000 [--two-years]`, then
-// `covenant report 2030 --data /tmp/big`.
+// which about a third of the statuses and figures move, or more years moving likewise. Deterministic:
+// the same arguments give the same files. By hand: `node scripts/synth.mjs /tmp/big 10000
+// [--two-years | --years=4]`, then `covenant report 2030 --data /tmp/big`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,10 +36,11 @@ export function longCommitment(count = 2000) {
 /**
  * Writes `<dir>/programme.yaml` and `<dir>/2030/` with `pledges` pledges across `departments`
  * departments. With `long: true` the first pledge's commitment is longCommitment(). With
- * `twoYears: true`, also `<dir>/2031/` with the same pledges, a third of them moved.
+ * `twoYears: true`, also `<dir>/2031/` with the same pledges, a third of them moved. With `years: n`,
+ * n years from 2030, each with a third of the year before's pledges moved (`years: 2` is `twoYears`).
  * Returns the commitments' texts, in file order.
  */
-export function writeBigData(dir, { pledges = 500, departments = 20, long = false, seed = 1, twoYears = false } = {}) {
+export function writeBigData(dir, { pledges = 500, departments = 20, long = false, seed = 1, twoYears = false, years: yearCount } = {}) {
   const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const sentence = (min, max) => {
@@ -50,7 +51,7 @@ export function writeBigData(dir, { pledges = 500, departments = 20, long = fals
   const paragraph = (sentences) => Array.from({ length: sentences }, () => sentence(8, 22)).join(' ');
   const themes = THEMES.map((title) => ({ id: slug(title), title }));
 
-  const years = twoYears ? ['2030', '2031'] : ['2030'];
+  const years = Array.from({ length: yearCount ?? (twoYears ? 2 : 1) }, (_, i) => String(2030 + i));
   for (const year of years) mkdirSync(join(dir, year, 'departments'), { recursive: true });
   writeFileSync(join(dir, 'programme.yaml'), stringify({ name: 'Care Leaver Covenant', themes }));
   const report = {
@@ -95,11 +96,14 @@ export function writeBigData(dir, { pledges = 500, departments = 20, long = fals
     }
     const department = { id, name: `Department number ${d + 1}`, short_name: `D${d + 1}` };
     writeFileSync(join(dir, '2030', 'departments', `${id}.yaml`), stringify({ ...department, pledges: list }, { lineWidth: 0 }));
-    if (!twoYears) continue;
-    const moved = list.map((pledge) => (next() < 0.33
-      ? { ...pledge, status: pick(STATUSES), ...(pledge.metrics ? { metrics: [{ ...pledge.metrics[0], value: pledge.metrics[0].value + Math.floor(next() * 500) }] } : {}) }
-      : pledge));
-    writeFileSync(join(dir, '2031', 'departments', `${id}.yaml`), stringify({ ...department, pledges: moved }, { lineWidth: 0 }));
+    let before = list;
+    for (const year of years.slice(1)) {
+      const moved = before.map((pledge) => (next() < 0.33
+        ? { ...pledge, status: pick(STATUSES), ...(pledge.metrics ? { metrics: [{ ...pledge.metrics[0], value: pledge.metrics[0].value + Math.floor(next() * 500) }] } : {}) }
+        : pledge));
+      writeFileSync(join(dir, year, 'departments', `${id}.yaml`), stringify({ ...department, pledges: moved }, { lineWidth: 0 }));
+      before = moved;
+    }
   }
   return { commitments };
 }
@@ -112,9 +116,10 @@ export function departmentsFor(pledges) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [dir, count] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   if (!dir) {
-    process.stderr.write('usage: node scripts/synth.mjs <dir> [pledges] [--two-years]\n');
+    process.stderr.write('usage: node scripts/synth.mjs <dir> [pledges] [--two-years | --years=N]\n');
     process.exit(2);
   }
-  const { commitments } = writeBigData(dir, { pledges: Number(count ?? 500), departments: departmentsFor(Number(count ?? 500)), twoYears: process.argv.includes('--two-years') });
+  const years = Number(process.argv.find((a) => a.startsWith('--years='))?.slice('--years='.length) ?? 0) || undefined;
+  const { commitments } = writeBigData(dir, { pledges: Number(count ?? 500), departments: departmentsFor(Number(count ?? 500)), twoYears: process.argv.includes('--two-years'), years });
   process.stderr.write(`wrote ${commitments.length} pledges under ${dir}\n`);
 }

@@ -25,6 +25,8 @@ const commands: [string, string[], string][] = [
   ['report with custom templates (the compiler)', ['report', '2019', '--data', 'valid', '--format', 'md', '--templates', 'templates/unknown-field', '-o', '-'], fixturesDir],
   ['diff', ['diff', '2013', '2014', '--data', 'data', '--format', 'json'], repoRoot],
   ['export csv', ['export', '2014', '--data', 'data', '--format', 'csv'], repoRoot],
+  ['history', ['history', '--data', 'data', '--format', 'json'], repoRoot],
+  ['diff csv', ['diff', '2013', '2014', '--data', 'data', '--format', 'csv'], repoRoot],
   ['fmt --check', ['fmt', '--check', '--data', 'data'], repoRoot],
   ['schema', ['schema', 'department'], repoRoot],
   ['a usage error', ['report', '20x4'], repoRoot],

@@ -8,6 +8,7 @@ import {
   addedPledges, compareYears, countChanges, isRegression, previousOf, sameWording, statusMoveOf, type Change, type ChangeSet,
 } from '../src/report/changes.js';
 import { describeMove, formatDelta, formatNumber } from '../src/diff/numbers.js';
+import { readCsv } from './helpers/csv.js';
 import { golden } from './helpers/golden.js';
 import { run } from './helpers/run.js';
 import { copyToTemp, removeTemp } from './helpers/temp-data.js';
@@ -142,7 +143,7 @@ describe('figures', () => {
 });
 
 describe('covenant diff', () => {
-  test.each([['text', 'diff.txt'], ['md', 'diff.md'], ['json', 'diff.json']])('--format %s matches test/golden/%s', async (format, file) => {
+  test.each([['text', 'diff.txt'], ['md', 'diff.md'], ['json', 'diff.json'], ['csv', 'diff.csv']])('--format %s matches test/golden/%s', async (format, file) => {
     const result = await run(['diff', '2020', '2021', '--format', format, ...data]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -263,5 +264,34 @@ describe('covenant diff', () => {
     expect((await run(['diff', '2020', 'next', ...data])).code).toBe(2);
     expect((await run(['diff', '2020', ...data])).code).toBe(2);
     expect((await run(['diff', '2020', '2021', '--format', 'html', ...data])).code).toBe(2);
+  });
+
+  test('csv: one row a change, the same changes as the json, in the same order', async () => {
+    const { stdout } = await run(['diff', '2020', '2021', '--format', 'csv', ...data]);
+    const json = JSON.parse((await run(['diff', '2020', '2021', '--format', 'json', ...data])).stdout) as { changes: Record<string, unknown>[] };
+    expect(stdout.startsWith('\ufeffkind,department,department_name,pledge,metric,metric_label,unit,from,to,regression\r\n')).toBe(true);
+    const [header, ...rows] = readCsv(stdout.replace(/^\ufeff/, ''));
+    expect(rows.length).toBe(json.changes.length);
+    const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? v.replace(/\s+$/, '') : String(v));
+    for (const [k, change] of json.changes.entries()) {
+      const row = Object.fromEntries(header!.map((column, i) => [column, rows[k]![i]]));
+      expect([row.kind, row.department, row.pledge, row.metric, row.from, row.to, row.regression])
+        .toEqual([change.kind, change.department, cell(change.pledge), cell(change.metric), cell(change.from), cell(change.to), String(change.regression)]);
+    }
+    expect(rows.find((r) => r[4] === 'satisfaction')).toEqual(['metric', 'dwp', 'Department for Work and Pensions', 'care-leaver-marker', 'satisfaction', 'Advisers satisfied with the marker', '%', '', '72.5', 'false']);
+  });
+
+  test('csv: text a spreadsheet would run as a formula is made text', async () => {
+    const dir = copyToTemp(years);
+    try {
+      const file = join(dir, 'data/2021/departments/dwp.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('DWP will pay a bursary of', '=DWP will pay a bursary of'));
+      const rows = readCsv((await run(['diff', '2020', '2021', '--format', 'csv'], { cwd: dir })).stdout.replace(/^\ufeff/, ''));
+      expect(rows.find((r) => r[0] === 'commitment')![8]).toMatch(/^'=DWP will pay a bursary of/);
+      // A figure below zero is a number, not a formula.
+      expect(rows.find((r) => r[4] === 'advisers-trained')!.slice(7, 9)).toEqual(['41', '17']);
+    } finally {
+      removeTemp(dir);
+    }
   });
 });

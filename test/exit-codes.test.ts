@@ -208,7 +208,7 @@ describe('exit 70: an internal error is one line on what failed and how to repor
 
   // /dev/full takes the open and fails each write with ENOSPC, as a full disk does.
   (existsSync('/dev/full') ? test : test.skip)('standard output on a full disk: one line, exit 70, from the executable itself', () => {
-    for (const argv of [['diff', '2014', '2019'], ['export', '2014', '--format', 'csv']]) {
+    for (const argv of [['diff', '2014', '2019'], ['export', '2014', '--format', 'csv'], ['history']]) {
       const result = spawnSync(process.execPath, [join(repoRoot, 'bin/covenant.js'), ...argv], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'] });
       expect({ code: result.status, stderr: result.stderr }).toEqual({ code: 70, stderr: 'covenant: could not write to standard output (ENOSPC)\n' });
     }

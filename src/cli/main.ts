@@ -10,6 +10,7 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 
 const PROBLEM_FORMATS = ['stylish', 'json', 'github'];
 const SCHEMA_KINDS = ['programme', 'report', 'department'];
+const HISTORY_FORMATS = ['text', 'md', 'json', 'csv'];
 
 function program(io: Io, done: (code: number) => void): Command {
   const cli = new Command('covenant')
@@ -75,6 +76,17 @@ function program(io: Io, done: (code: number) => void): Command {
 
   // Year over year: diff, new-year, fmt, export (src/cli/year-commands.ts).
   registerYearCommands(cli, io, done, data);
+
+  cli
+    .command('history')
+    .description('show every pledge across every year on record: status each year, changes, figures')
+    .addOption(new Option('--format <format>', 'text for a terminal, md for a pull request, json for scripts, csv for spreadsheets').choices(HISTORY_FORMATS).default('text'))
+    .option('--department <id>', 'only this department\'s pledges')
+    .option('--pledge <id>', 'only pledges with this id')
+    .action(async (opts: { format: 'text' | 'md' | 'json' | 'csv'; department?: string; pledge?: string }) => {
+      const { history } = await import('./history.js');
+      done(await history(io, { format: opts.format, ...optional('department', opts.department), ...optional('pledge', opts.pledge), ...optional('data', data()) }));
+    });
 
   for (const command of [cli, ...cli.commands]) command.showHelpAfterError(usage(command));
   return cli;

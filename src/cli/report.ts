@@ -11,6 +11,7 @@ import { TemplateError } from '../document/templates.js';
 import type { Document } from '../document/types.js';
 import { DocumentSyntaxError } from '../document/xml.js';
 import { buildReport } from '../report/build.js';
+import { historyUpTo, HISTORY_MINIMUM } from '../history/model.js';
 import type { ReportModel } from '../report/model.js';
 import { FORMATS, writers, type Format, type RenderWarning, type Writer } from '../render/index.js';
 import { cannotWrite, writeProblems } from './failures.js';
@@ -83,16 +84,22 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   const dir = dataDir(io, options.data);
   // The previous year is compared with when its data exists, or when --previous names one.
   const previous = options.previous ?? String(Number(year) - 1);
-  const withPrevious = options.previous !== undefined || listYears(dir).includes(previous);
+  const listed = listYears(dir);
+  const withPrevious = options.previous !== undefined || listed.includes(previous);
+  // With three or more years up to this one the report shows progress since the first, so each is
+  // read (and checked: its figures are printed); with fewer, only this year and the one compared with.
+  const upTo = listed.filter((y) => y <= year);
+  const wanted = new Set([year, ...(withPrevious ? [previous] : []), ...(upTo.length >= HISTORY_MINIMUM ? upTo : [])]);
   const reading = progress(io);
-  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: withPrevious ? [year, previous] : [year], onFile: (n) => reading.update(`read ${n} files`) });
+  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: [...wanted], onFile: (n) => reading.update(`read ${n} files`) });
   reading.done();
   if (!result.dataset || result.problems.some(isError)) {
     await writeProblems(io, result);
     return EXIT.invalidData;
   }
   const { programme, years } = result.dataset;
-  const model = buildReport({ programme, year: years.get(year)!, ...(withPrevious ? { previous: years.get(previous)! } : {}), draft: options.draft ?? false });
+  const history = historyUpTo([...years.values()], year);
+  const model = buildReport({ programme, year: years.get(year)!, ...(withPrevious ? { previous: years.get(previous)! } : {}), ...(history ? { history } : {}), draft: options.draft ?? false });
 
   const epoch = io.env.SOURCE_DATE_EPOCH?.trim();
   if (epoch && !/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);

@@ -3,7 +3,7 @@
 import { Argument, Option, type Command } from 'commander';
 import type { Io } from './io.js';
 
-const DIFF_FORMATS = ['text', 'md', 'json'];
+const DIFF_FORMATS = ['text', 'md', 'json', 'csv'];
 const EXPORT_FORMATS = ['csv', 'json'];
 
 function withData<T extends object>(options: T, data: string | undefined): T & { data?: string } {
@@ -16,9 +16,9 @@ export function registerYearCommands(cli: Command, io: Io, done: (code: number) 
     .description('list what changed between two years: pledges added or removed, statuses, wording, figures')
     .addArgument(new Argument('<from-year>', 'the earlier year, e.g. 2018'))
     .addArgument(new Argument('<to-year>', 'the later year, e.g. 2019'))
-    .addOption(new Option('--format <format>', 'text for a terminal, md for a pull request, json for scripts').choices(DIFF_FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'text for a terminal, md for a pull request, json for scripts, csv for spreadsheets').choices(DIFF_FORMATS).default('text'))
     .option('--fail-on-regression', 'exit with status 3 when a status moved backwards')
-    .action(async (from: string, to: string, opts: { format: 'text' | 'md' | 'json'; failOnRegression?: boolean }) => {
+    .action(async (from: string, to: string, opts: { format: 'text' | 'md' | 'json' | 'csv'; failOnRegression?: boolean }) => {
       const { diff } = await import('./diff.js');
       done(await diff(io, from, to, withData({ format: opts.format, failOnRegression: opts.failOnRegression === true }, data())));
     });

@@ -5,6 +5,7 @@
 export const SHAPES: Record<string, Record<string, string>> = {
   report: {
     meta: 'Meta', foreword: 'Foreword?', introduction: 'Part?', principles: 'Principles?', summary: 'Summary', sinceLastYear: 'Changes?',
+    progressSince: 'Progress?: three or more years up to the report\'s',
     sections: 'Theme[]', conclusion: 'Part?', feedback: 'Part?', signatories: 'Signatories?', annex: 'Annex',
   },
   Meta: {
@@ -32,6 +33,14 @@ export const SHAPES: Record<string, Record<string, string>> = {
     moves: 'Move[]', added: 'PledgeRef[]', removed: 'PledgeRef[]', reworded: 'Reworded[]', themeMoves: 'ThemeMove[]', figures: 'FigureMove[]',
     departmentsAdded: 'text[]: names', departmentsRemoved: 'text[]: names',
   },
+  Progress: {
+    id: 'anchor', firstYear: 'text', lastYear: 'text: the report\'s year', years: 'text[]', statuses: 'StatusKey[]: those with pledges in any year',
+    byYear: 'YearCount[]', figures: 'FigureTrend[]: figures reported in two or more years',
+  },
+  YearCount: { year: 'text', total: 'number', counts: 'StatusCount[]: one a status of statuses', present: 'StatusCount[]: those with pledges that year' },
+  FigureTrend: { id: 'anchor: its chart\'s', department: 'Department', pledge: 'id', label: 'text', unit: 'text?', points: 'Point[]: the years it was reported' },
+  Point: { year: 'text', value: 'number' },
+  Step: { year: 'text', status: 'status', regression: 'yes/no' },
   Move: { pledge: 'PledgeRef', from: 'status', to: 'status', regression: 'yes/no' },
   PledgeRef: { department: 'Department', id: 'id', commitment: 'md', status: 'status' },
   Reworded: { pledge: 'PledgeRef', from: 'md: last year\'s words' },
@@ -47,7 +56,7 @@ export const SHAPES: Record<string, Record<string, string>> = {
   Pledge: {
     id: 'id', anchor: 'anchor', department: 'Department', theme: 'theme id', status: 'status', previousStatus: 'status?: when it moved',
     statusMove: 'up, down or previously?', regression: 'yes/no', isNew: 'yes/no', commitment: 'md', progress: 'md?', nextSteps: 'md?',
-    outcomes: 'Outcome[]', metrics: 'Metric[]', links: 'Link[]',
+    outcomes: 'Outcome[]', metrics: 'Metric[]', links: 'Link[]', history: 'Step[]: status history, with Progress only',
   },
   Outcome: { id: 'id', title: 'text' },
   Metric: { id: 'id', label: 'text', value: 'number', unit: 'text?', previous: 'number?: last year\'s, when it moved', change: 'number?' },

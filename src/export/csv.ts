@@ -12,7 +12,7 @@ export const FIXED_COLUMNS = ['department', 'department_name', 'pledge', 'theme'
  * OWASP advises for CSV). Figures are numbers and stay as they are; the JSON export is untouched.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
-const asText = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+export const asText = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
 
 export function csv({ rows, metricIds }: ExportTable): string {
   const header = [...FIXED_COLUMNS, ...metricIds.map((id) => `metric:${id}`)];
@@ -22,7 +22,12 @@ export function csv({ rows, metricIds }: ExportTable): string {
     // Own keys only: a pledge without a metric called "constructor" would otherwise print Object's.
     ...metricIds.map((id) => (Object.hasOwn(r.metrics, id) ? String(r.metrics[id]) : '')),
   ]);
-  return stringify([header, ...records], {
+  return csvText([header, ...records]);
+}
+
+/** Rows as the file every covenant CSV is: UTF-8 with a byte order mark, CRLF, quoted as RFC 4180 needs. */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return stringify(rows as string[][], {
     bom: true,
     record_delimiter: 'windows',
     // csv-stringify quotes a field only when it holds the record delimiter itself (CRLF); RFC 4180

@@ -6,6 +6,8 @@ import { FootnoteCounter, parseRich, type Footnote, type RichText } from './rich
 import { addedPledges, compareYears, countChanges, isRegression, pledgeKey, type ChangeSet } from './changes.js';
 import type { ContentsEntry, DepartmentRef, PledgeRef, PledgeView, ReportMeta, ReportModel, SectionView, Signatory, SinceLastYear } from './model.js';
 import { departmentRef, summarise } from './summary.js';
+import { stepsByPledge, type History } from '../history/model.js';
+import { progressSince } from './progress.js';
 
 export interface BuildInput {
   programme: ProgrammeFile;
@@ -14,6 +16,8 @@ export interface BuildInput {
   previous?: Year;
   /** `report --draft`: not for publication. */
   draft?: boolean;
+  /** Every year up to this one (historyUpTo), when there are three or more: "Progress since" and the annex's status histories. */
+  history?: History;
 }
 
 const ACTIVE = new Set<Status>(['on-track', 'ongoing']);
@@ -112,6 +116,10 @@ export function buildReport(input: BuildInput): ReportModel {
   const sinceLastYear = changes && input.previous
     ? { ...heading(`Changes since ${input.previous.year}`), ...since(changes, { programme, previous: input.previous, year }, (text) => rich(text, 3)!) }
     : null;
+  const progress = input.history
+    ? { ...heading(`Progress since ${input.history.years[0]!}`), ...progressSince(input.history, year.departments) }
+    : null;
+  const steps = input.history ? stepsByPledge(input.history) : undefined;
   takeFootnotes();
 
   const pledgeView = (department: Department, pledge: Pledge): PledgeView => {
@@ -141,6 +149,7 @@ export function buildReport(input: BuildInput): ReportModel {
         return { id: m.id, label: m.label, value: m.value, unit: m.unit ?? null, previous: moved ? was : null, change: moved ? difference(was, m.value) : null };
       }),
       links: (pledge.links ?? []).map((l) => ({ title: l.title, url: l.url })),
+      history: (steps?.get(key) ?? []).map((step) => ({ year: step.year, status: step.status, regression: step.regression })),
     };
   };
 
@@ -182,7 +191,7 @@ export function buildReport(input: BuildInput): ReportModel {
     ? [{ department: departmentRef(d), name: d.signatory.name ?? null, position: d.signatory.position ?? null, date: d.signatory.date ?? null }]
     : []);
   return {
-    meta, contents, foreword, introduction, summary, sinceLastYear, sections, conclusion, feedback, annex,
+    meta, contents, foreword, introduction, summary, sinceLastYear, progressSince: progress, sections, conclusion, feedback, annex,
     principles: principles.length > 0 ? { id: 'principles', items: principles } : null,
     signatories: signatories.length > 0 ? { id: 'signatories', items: signatories } : null,
   };

@@ -46,6 +46,8 @@ export interface PledgeView {
   nextSteps: RichText | null;
   metrics: MetricView[];
   links: { title: string; url: string }[];
+  /** "Pledged 2013 → Met 2014": the first year's status, then each move, when the report shows progress over time; else empty. */
+  history: { year: string; status: Status; regression: boolean }[];
 }
 
 export interface QuoteView {
@@ -133,6 +135,40 @@ export interface SinceLastYear {
   total: number;
 }
 
+/** The statuses counted in one year of "Progress since". */
+export interface YearCount {
+  year: string;
+  total: number;
+  /** One entry per status in `ProgressSince.statuses`, same order; per cents of that year's total. */
+  counts: { status: Status; count: number; percent: number }[];
+  /** Only the statuses with pledges that year: the bars of its chart. */
+  present: { status: Status; count: number; percent: number }[];
+}
+
+/** A figure reported in two or more years, as a small chart and a table. */
+export interface FigureTrend {
+  /** Unique in the report: the chart's id. */
+  id: string;
+  department: DepartmentRef;
+  pledge: string;
+  label: string;
+  unit: string | null;
+  /** The years it was reported, ascending; years without it are left out. */
+  points: { year: string; value: number }[];
+}
+
+/** "Progress since <first year>": every year up to the report's, when there are three or more. */
+export interface ProgressSince {
+  firstYear: string;
+  /** The report's year: the last of `years`. */
+  lastYear: string;
+  years: string[];
+  /** The statuses with pledges in any of the years: the columns of the counts table, in STATUSES order. */
+  statuses: { status: Status }[];
+  byYear: YearCount[];
+  figures: FigureTrend[];
+}
+
 export interface Signatory {
   department: DepartmentRef;
   name: string | null;
@@ -186,6 +222,7 @@ export interface ReportModel {
   introduction: { id: string; title: string; body: RichText; footnotes: Footnote[] } | null;
   summary: Summary & { id: string; title: string };
   sinceLastYear: (SinceLastYear & { id: string; title: string }) | null;
+  progressSince: (ProgressSince & { id: string; title: string }) | null;
   sections: SectionView[];
   conclusion: { id: string; title: string; body: RichText; footnotes: Footnote[] } | null;
   feedback: { id: string; title: string; body: RichText; footnotes: Footnote[] } | null;

@@ -66,6 +66,7 @@ async function open(file: string, width: number): Promise<Opened> {
 const cases: [string, string[]][] = [
   ['2014', ['2014']],
   ['fixture', ['2019', '--data', 'test/fixtures/valid']],
+  ['four years', ['2016', '--data', 'test/fixtures/history']],
 ];
 
 describe.each(cases)('the HTML report of %s', (name, args) => {
@@ -178,3 +179,27 @@ describe('the HTML report of the hostile fixture', () => {
   });
 });
 
+
+// Four years on record: the report shows progress since the first, its charts as images with a name
+// and a description that say what they show, each beside a table of the same figures.
+describe('the progress charts of the four-year fixture', () => {
+  test('each chart is an image in the accessibility tree, named by its caption and described by its alt text', async () => {
+    const file = await report('progress', ['2016', '--data', 'test/fixtures/history']);
+    const { page } = await open(file, 1024);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: { role?: { value: string }; name?: { value: string }; description?: { value: string } }[] };
+    // The writer names a chart by its caption and its alt text together, and describes it by the alt text.
+    const images = nodes.filter((n) => n.role?.value === 'image').map((n) => ({ name: n.name?.value ?? '', description: n.description?.value ?? '' }));
+    const year = '2014: 7 pledges by status. Pledged: 1 (15%); On track: 3 (43%); Ongoing: 1 (14%); Delayed: 1 (14%); Met: 1 (14%).';
+    expect(images).toContainEqual({ name: `Pledges by status in 2014 ${year}`, description: year });
+    const figure = 'Young people staying put (Department for Education), each year it was reported: 2014: 1,480; 2015: 1,950; 2016: 2,410.';
+    expect(images).toContainEqual({ name: `Young people staying put, each year it was reported ${figure}`, description: figure });
+    // One chart a year and one a figure reported in two or more years, besides the summary's.
+    expect(images.filter((i) => i.name.startsWith('Pledges by status in '))).toHaveLength(4);
+    expect(images).toHaveLength(1 + 4 + 4);
+    // The same figures are in a table beside each chart, as a screen reader finds it.
+    const tables = nodes.filter((n) => n.role?.value === 'table').map((n) => n.name?.value);
+    expect(tables).toEqual(expect.arrayContaining(['Pledges by status each year', 'Young people staying put by year']));
+    await page.close();
+  });
+});
