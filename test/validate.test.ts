@@ -96,6 +96,30 @@ const cases: Record<string, Expected[]> = {
     error(dwp('mistakes-combined'), 35, 9, 'duplicate-id', 'pledge id "work-programme-early-access" is already used on line 28',
       'ids must be unique: give this one its own id', 'work-programme-early-access'),
   ],
+  // A tab does not turn the messages for other lines into the parser's terms.
+  'tab-among-slips': [
+    error(dwp('tab-among-slips'), 7, 1, 'yaml-tab-as-indent', TAB, 'indent it with 2 spaces, as the line above is', '\tdate: 2018-10-24'),
+    error(dwp('tab-among-slips'), 15, 12, 'yaml-layout', '"status:" needs a space after its colon', 'write "status: met"', 'met'),
+    error(dwp('tab-among-slips'), 29, 12, 'unknown-theme', 'theme "employmnt" is not one of the themes in programme.yaml', 'did you mean "employment"?', 'employmnt'),
+  ],
+  // A line of the text's own list, one space short: it belongs to the text, and is to be indented.
+  'block-text-list-short': [
+    error(dwp('block-text-list-short'), 19, 6, 'yaml-layout', 'this line of text is indented 5 spaces, less than the text above it (6)',
+      'the text under "progress: |" keeps its indentation: indent this line 6 spaces too', '- a pilot in the North West'),
+  ],
+  // Curly quotes from a word processor: hints to paste, with straight quotes and nothing cut.
+  'curly-quotes': [
+    error(dwp('curly-quotes'), 15, 13, 'enum', 'status must be one of pledged, on-track, ongoing, delayed, met, not-met, withdrawn, not "“met”"',
+      'curly quotes are part of the text in YAML: write status: met', '“met”'),
+    error(dwp('curly-quotes'), 30, 26, 'yaml-layout', 'this text holds ": ", which YAML reads as the start of another key',
+      'put the text in double quotes: commitment: "DWP will: give care leavers the chance to join the Work Programme at the earliest opportunity."', ': give'),
+  ],
+  // An alias with no anchor is said to be one, at its line; the file is read on past it.
+  'undefined-alias': [
+    error(dwp('undefined-alias'), 10, 12, 'yaml-unknown-alias', 'the alias *employment is not defined: no anchor &employment is written above it',
+      'write the value out here, or put &employment in front of the value it should copy', '*employment'),
+    error(dwp('undefined-alias'), 32, 13, 'enum', STATUS_ENUM, 'did you mean "met"?', 'complete'),
+  ],
   // Only programme.yaml is wrong: the files naming "education" are not blamed for it.
   'themes-without-ids': [
     error(programme('themes-without-ids'), 8, 5, 'type', 'theme 1 must be a mapping (key: value lines), not text ("education")',

@@ -44,9 +44,10 @@ export function placesIn(root: PlaceNode | undefined, text: string): Places {
     locate ??= lineStarts(text);
     const { line, column } = locate(node.start);
     const lineEnd = text.indexOf('\n', node.start);
-    const end = Math.min(node.end, lineEnd === -1 ? text.length : lineEnd);
-    const cr = text.charCodeAt(end - 1) === 13 && end > node.start + 1 ? 1 : 0;
-    return { line, column, length: Math.max(1, end - cr - node.start) };
+    let end = Math.min(node.end, lineEnd === -1 ? text.length : lineEnd);
+    // Not the spaces (or the CR of a CRLF) between a value and a comment or the line's end.
+    while (end > node.start + 1 && /[ \t\r]/.test(text[end - 1]!)) end--;
+    return { line, column, length: Math.max(1, end - node.start) };
   };
   return {
     at: (segments, key) => {
