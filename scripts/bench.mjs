@@ -7,7 +7,7 @@
 //   BENCH_ONLY=layouts npm run bench   runs that part alone; BENCH_LAYOUTS=flow,quoted picks layouts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { departmentsFor, LAYOUTS, writeBigData } from './synth.mjs';
@@ -25,15 +25,21 @@ function which(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).stdout.trim() || undefined;
 }
 
-/** One run of a command: wall time (s) and peak RSS (MB, when /usr/bin/time is there). */
+/**
+ * One run of a command: wall time (s), and with /usr/bin/time peak RSS (MB) and CPU time (user +
+ * system, s). On a machine shared with other work, the CPU time says what the command cost when
+ * the wall time says mostly how busy the machine was.
+ */
 function once(command, args, env) {
   const started = process.hrtime.bigint();
   const result = hasTime
-    ? spawnSync(TIME, ['-f', '%M', command, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30 })
+    ? spawnSync(TIME, ['-f', '%M %U %S', command, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30 })
     : spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(-500)}`);
-  return { wall, peak: hasTime ? Number(result.stderr.trim().split('\n').pop()) / 1024 : undefined };
+  if (!hasTime) return { wall };
+  const [peak, user, system] = result.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { wall, peak: peak / 1024, cpu: user + system };
 }
 
 /**
@@ -43,18 +49,18 @@ function once(command, args, env) {
  */
 function measureTogether(commands, { times = runs } = {}) {
   const walls = commands.map(() => []);
+  const cpus = commands.map(() => []);
   const peaks = commands.map(() => 0);
   for (let i = 0; i < times; i++) {
     commands.forEach(([command, args, env = {}], k) => {
-      const { wall, peak } = once(command, args, env);
+      const { wall, peak, cpu } = once(command, args, env);
       walls[k].push(wall);
+      if (cpu !== undefined) cpus[k].push(cpu);
       if (peak !== undefined) peaks[k] = Math.max(peaks[k], peak);
     });
   }
-  return walls.map((w, k) => {
-    w.sort((a, b) => a - b);
-    return { median: w[Math.floor(w.length / 2)], peak: hasTime ? peaks[k] : undefined };
-  });
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  return walls.map((w, k) => ({ median: median(w), peak: hasTime ? peaks[k] : undefined, cpu: hasTime ? median(cpus[k]) : undefined }));
 }
 
 const measure = (command, args, { times = runs, env = {} } = {}) => measureTogether([[command, args, env]], { times })[0];
@@ -62,7 +68,7 @@ const measure = (command, args, { times = runs, env = {} } = {}) => measureToget
 const rows = [];
 const verdicts = [];
 function row(name, m, extra = '') {
-  rows.push([name, `${m.median.toFixed(3)} s`, m.peak === undefined ? 'n/a' : `${m.peak.toFixed(0)} MB`, extra]);
+  rows.push([name, `${m.median.toFixed(3)} s`, m.cpu === undefined ? 'n/a' : `${m.cpu.toFixed(2)} s`, m.peak === undefined ? 'n/a' : `${m.peak.toFixed(0)} MB`, extra]);
   return m;
 }
 function budget(name, ok, detail) {
@@ -71,7 +77,7 @@ function budget(name, ok, detail) {
 const covenant = (...args) => measure(process.execPath, [bin, ...args]);
 const pages = (file) => Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
 
-console.log(`covenant benchmark: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; median of ${runs} runs\n`);
+console.log(`covenant benchmark: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; median of ${runs} runs; load average ${loadavg()[0].toFixed(1)} at the start\n`);
 
 if (only !== 'layouts') general();
 layouts();
@@ -139,7 +145,7 @@ for (const size of sizes) {
     diff: row(`diff 2030 2031 (${size})`, m('diff', '2030', '2031', '--format', 'json')),
   };
   const p = pages(join(out, 'covenant-2031.pdf'));
-  rows.find((r) => r[0] === `report 2031 --format pdf (${size})`)[3] = p ? `${p} pages, ${(p / scale[size].pdf.median).toFixed(0)} pages/s, ${(statSync(join(out, 'covenant-2031.pdf')).size / 2 ** 20).toFixed(1)} MB` : '';
+  rows.find((r) => r[0] === `report 2031 --format pdf (${size})`)[4] = p ? `${p} pages, ${(p / scale[size].pdf.median).toFixed(0)} pages/s, ${(statSync(join(out, 'covenant-2031.pdf')).size / 2 ** 20).toFixed(1)} MB` : '';
 }
 if (scale[10000]) {
   const s = scale[10000];
@@ -181,7 +187,7 @@ function layouts() {
         export: row(`${name}: export 2031 --format csv`, m('export', '2031', '--format', 'csv')),
       };
       const failed = Object.entries(budgets).filter(([step, limit]) => got[step].median > limit);
-      const detail = Object.entries(budgets).map(([step, limit]) => `${step} ${got[step].median.toFixed(2)} s of ${limit} s`).join(', ');
+      const detail = Object.entries(budgets).map(([step, limit]) => `${step} ${got[step].median.toFixed(2)} s of ${limit} s${got[step].cpu === undefined ? '' : ` (CPU ${got[step].cpu.toFixed(2)} s)`}`).join(', ');
       const peak = Math.max(...Object.values(got).map((g) => g.peak ?? 0));
       budget(`10,000 pledges, ${name}: validate ≤ 1 s, html ≤ 2 s, diff ≤ 1.5 s, export ≤ 1.5 s`, failed.length === 0,
         `${detail}; peak ${hasTime ? `${peak.toFixed(0)} MB` : 'n/a'}`);
@@ -190,8 +196,8 @@ function layouts() {
   }
 }
 
-const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 4));
-console.log(['command'.padEnd(widths[0]), 'median'.padStart(widths[1]), 'peak RSS'.padStart(widths[2]), 'notes'].join('  '));
-for (const r of rows) console.log([r[0].padEnd(widths[0]), r[1].padStart(widths[1]), r[2].padStart(widths[2]), r[3]].join('  '));
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length), 8));
+console.log(['command'.padEnd(widths[0]), 'median'.padStart(widths[1]), 'CPU'.padStart(widths[2]), 'peak RSS'.padStart(widths[3]), 'notes'].join('  '));
+for (const r of rows) console.log([r[0].padEnd(widths[0]), r[1].padStart(widths[1]), r[2].padStart(widths[2]), r[3].padStart(widths[3]), r[4]].join('  '));
 console.log(`\n${verdicts.join('\n')}`);
 rmSync(work, { recursive: true, force: true });

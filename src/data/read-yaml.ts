@@ -149,35 +149,37 @@ function itemsOf(text: string, children: readonly Closed[], values: readonly unk
  * Keys set twice are read (the last wins) and listed; aliases are counted as the copies they make.
  */
 export function parseYaml12(text: string): Parsed {
-  // Where each open node's text starts, its level, and where its children begin in `closed`: kept
-  // in flat arrays, as a year of data opens hundreds of thousands of nodes, and each object made
-  // is garbage to collect. A node that starts where its parent does (a scalar or a collection
-  // first tried as a key) is at its parent's level.
+  // Where each open node opens, and where its children begin in `closed`: kept in flat arrays, as
+  // a year of data opens hundreds of thousands of nodes, and each object made is garbage to collect.
   const opens: number[] = [];
-  const starts: number[] = [];
-  const levels: number[] = [];
   const marks: number[] = [];
   const closed: Closed[] = [];
   const repeated: RepeatedKey[] = [];
   const copies: Copies = new WeakMap();
   let firstAlias: number | undefined;
   let tooDeep: number | undefined;
+  /**
+   * Where each open node's text starts, and its level. A node that starts where its parent does
+   * (a scalar or a collection first tried as a key) is at its parent's level. Counted only when
+   * more than MAX_DEPTH nodes are open, which data files never have.
+   */
+  const levelsOpen = () => {
+    const starts = opens.map((open) => contentFrom(text, open, text.length));
+    const levels: number[] = [];
+    starts.forEach((start, i) => levels.push(i === 0 ? 1 : start === starts[i - 1] ? levels[i - 1]! : levels[i - 1]! + 1));
+    return { starts, levels };
+  };
   const listener = (event: jsyaml.EventType, state: jsyaml.State) => {
     if (event === 'open') {
-      const start = contentFrom(text, state.position, text.length);
-      const top = starts.length - 1;
-      levels.push(top < 0 ? 1 : starts[top] === start ? levels[top]! : levels[top]! + 1);
-      starts.push(start);
       opens.push(state.position);
       marks.push(closed.length);
       return;
     }
-    const start = starts.pop()!;
+    const level = opens.length > MAX_DEPTH ? levelsOpen().levels[opens.length - 1]! : 0;
     const open = opens.pop()!;
-    const level = levels.pop()!;
     const mark = marks.pop()!;
     const children = mark === closed.length ? NONE : closed.splice(mark);
-    const done = close(text, open, start, state, children, repeated, copies);
+    const done = close(text, open, state, children, repeated, copies);
     if (done.alias) firstAlias ??= done.start;
     // The first collection past MAX_DEPTH levels, where the nesting goes too far.
     if (level === MAX_DEPTH + 1 && (done.pairs || done.items) && (tooDeep === undefined || done.start < tooDeep)) tooDeep = done.start;
@@ -192,9 +194,16 @@ export function parseYaml12(text: string): Parsed {
   } catch (error) {
     if (!(error instanceof jsyaml.YAMLException)) throw error;
     const reason = error.reason ?? error.message;
-    if (/^nesting exceeded maxDepth/.test(reason)) return { ok: false, tooDeep: starts[levels.indexOf(MAX_DEPTH + 1)] ?? starts[starts.length - 1] ?? 0 };
+    if (/^nesting exceeded maxDepth/.test(reason)) {
+      const { starts, levels } = levelsOpen();
+      return { ok: false, tooDeep: starts[levels.indexOf(MAX_DEPTH + 1)] ?? starts[starts.length - 1] ?? 0 };
+    }
     const mark = error.mark as { position?: number; line?: number; column?: number } | undefined;
-    return { ok: false, reason, offset: mark?.position ?? 0, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, opened: starts[starts.length - 1] };
+    const top = opens[opens.length - 1];
+    return {
+      ok: false, reason, offset: mark?.position ?? 0, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1,
+      opened: top === undefined ? undefined : contentFrom(text, top, text.length),
+    };
   }
   if (tooDeep !== undefined) return { ok: false, tooDeep };
   const root = closed[closed.length - 1];
@@ -204,12 +213,13 @@ export function parseYaml12(text: string): Parsed {
 const NONE: readonly Closed[] = [];
 
 /** A node closed: its place, its children's places matched to its value, and the copies its aliases make. */
-function close(text: string, open: number, start: number, state: jsyaml.State, children: readonly Closed[], repeated: RepeatedKey[], copies: Copies): Closed {
+function close(text: string, open: number, state: jsyaml.State, children: readonly Closed[], repeated: RepeatedKey[], copies: Copies): Closed {
   const { kind, result } = state as jsyaml.State & { kind: string | null };
   if (kind === null && result === null) {
     // Nothing written: placed where it would be, just after its key's colon or its dash.
     return { start: open, end: open, result, copies: 0 };
   }
+  const start = contentFrom(text, open, state.position);
   if (text.charCodeAt(start) === 42 /* * */) {
     let end = start + 1;
     while (end < text.length && !/[\s,[\]{}]/.test(text[end]!)) end++;

@@ -54,6 +54,57 @@ function valueOf(shape: string): string | undefined {
   return value?.replace(/^(?:[&!]\S*\s+)+/, '');
 }
 
+/** What lines after a row belong to: the text, quoted text or flow collection it opens. */
+interface Opened {
+  /** The text that lines indented past `indent` belong to (see rows). */
+  textAbove?: { indent: number; kind: 'block' | 'plain' | 'after-key'; key: string; content?: number } | null;
+  inQuote?: '"' | "'" | null;
+  inFlow?: number;
+}
+
+/** What a row opens for the lines after it; nothing when it opens nothing. */
+function opened({ indent, shape }: Row): Opened {
+  const item = shape.startsWith('- ') ? 2 : 0;
+  const key = KEY_VALUE.exec(shape.slice(item));
+  const value = valueOf(shape);
+  // "key:" alone: what follows may be its mapping or list, or its text.
+  if (key && (value === undefined || noValue(value))) return { textAbove: { indent: indent + item, kind: 'after-key', key: key[1]! } };
+  if (value === undefined || noValue(value)) return {};
+  if (value.startsWith('"') || value.startsWith("'")) {
+    const quote = value[0] as '"' | "'";
+    return closes(value.slice(1), quote) ? {} : { inQuote: quote };
+  }
+  if (/^[[{]/.test(value)) return { inFlow: Math.max(0, depth(value)) };
+  if (/^[*]/.test(value)) return {};
+  // A | or > block, or plain text, may go on over the lines indented past the key.
+  // The key's own column (past "- " when the key is on its item's line), or the dash's for "- text".
+  return { textAbove: { indent: indent + (key ? item : 0), kind: /^[|>]/.test(value) ? 'block' : 'plain', key: key?.[1] ?? '-' } };
+}
+
+/**
+ * A tab in a line's indentation, and the line read on as the spaces the line above suggests: its
+ * own indentation, or two more when it opens what follows ("key:", "- key:", "-").
+ */
+function tabSlip(line: number, raw: string, lead: string, last: Row | undefined): Slip {
+  const opens = last !== undefined && (KEY_VALUE.exec(last.shape.replace(/^- /, ''))?.[2] === undefined || last.shape === '- ');
+  const spaces = last === undefined ? 0 : last.indent + (opens ? 2 + (last.shape.startsWith('- ') ? 2 : 0) : 0);
+  return {
+    line, column: lead.indexOf('\t') + 1, rule: 'yaml-tab-as-indent', message: 'tabs are not allowed for indentation in YAML; indent with spaces',
+    hint: opens ? `indent it with ${spaces} spaces, 2 more than the key it belongs to` : `indent it with ${spaces} spaces, as the line above is`,
+    mend: ' '.repeat(spaces) + raw.slice(lead.length),
+  };
+}
+
+/** A line of a | or > block indented less than the block's first: to be indented as far. */
+function shortTextSlip(line: number, indent: number, body: string, block: { key: string; content: number }): Slip {
+  return {
+    line, column: indent + 1,
+    message: `this line of text is indented ${indent} space${indent === 1 ? '' : 's'}, less than the text above it (${block.content})`,
+    hint: `the text under "${block.key}: |" keeps its indentation: indent this line ${block.content} spaces too`,
+    mend: ' '.repeat(block.content) + body,
+  };
+}
+
 /**
  * The rows of the layout: no blank lines, no comments, nothing inside a | or > block of text, and
  * no continuation line of text that runs on over several lines (plain, or in quotes). A line of
@@ -64,8 +115,8 @@ function rows(text: string): { rows: Row[]; slips: Slip[] } {
   const slips: Slip[] = [];
   // The text that lines indented past `indent` belong to: a | or > block (its lines as far in as its
   // first), plain text after "key: text", or plain text starting on the line after "key:".
-  let textAbove: { indent: number; kind: 'block' | 'plain' | 'after-key'; key: string; content?: number } | null = null;
-  let inQuote: '"' | "'" | null = null;
+  let textAbove: NonNullable<Opened['textAbove']> | null = null;
+  let inQuote: Opened['inQuote'] = null;
   // How many [ and { are open: a flow list or mapping may run over several lines.
   let inFlow = 0;
   text.split(/\r?\n/).forEach((written, i) => {
@@ -73,15 +124,9 @@ function rows(text: string): { rows: Row[]; slips: Slip[] } {
     const lead = /^[ \t]*/.exec(raw)![0];
     const inBlock = textAbove?.kind === 'block' && textAbove.content !== undefined && raw.startsWith(' '.repeat(textAbove.content));
     if (lead.includes('\t') && !inQuote && inFlow === 0 && !inBlock && lead.length < raw.length && !raw.slice(lead.length).startsWith('#')) {
-      // A tab in the indentation: read on as if it were the spaces the line above suggests.
-      const last = out[out.length - 1];
-      const opens = last !== undefined && (KEY_VALUE.exec(last.shape.replace(/^- /, ''))?.[2] === undefined || last.shape === '- ');
-      const spaces = last === undefined ? 0 : last.indent + (opens ? 2 + (last.shape.startsWith('- ') ? 2 : 0) : 0);
-      raw = ' '.repeat(spaces) + raw.slice(lead.length);
-      slips.push({
-        line: i + 1, column: lead.indexOf('\t') + 1, rule: 'yaml-tab-as-indent', message: 'tabs are not allowed for indentation in YAML; indent with spaces',
-        hint: opens ? `indent it with ${spaces} spaces, 2 more than the key it belongs to` : `indent it with ${spaces} spaces, as the line above is`, mend: raw,
-      });
+      const slip = tabSlip(i + 1, raw, lead, out[out.length - 1]);
+      slips.push(slip);
+      raw = slip.mend!;
       textAbove = textAbove?.kind === 'block' ? null : textAbove;
     }
     const indent = /^ */.exec(raw)![0].length;
@@ -109,12 +154,7 @@ function rows(text: string): { rows: Row[]; slips: Slip[] } {
         const lostColon = indent === textAbove.indent && /^[a-z][a-z_-]* +\S+$/.test(body);
         const short = deeper ? !body.startsWith('#') && !KEY_VALUE.test(shape) : !structural && !lostColon && /\s/.test(body);
         if (short && textAbove.content !== undefined) {
-          slips.push({
-            line: i + 1, column: indent + 1,
-            message: `this line of text is indented ${indent} space${indent === 1 ? '' : 's'}, less than the text above it (${textAbove.content})`,
-            hint: `the text under "${textAbove.key}: |" keeps its indentation: indent this line ${textAbove.content} spaces too`,
-            mend: ' '.repeat(textAbove.content) + body,
-          });
+          slips.push(shortTextSlip(i + 1, indent, body, textAbove as { key: string; content: number }));
           return;
         }
       } else if (deeper && (textAbove.kind === 'plain' ? !KEY_VALUE.test(shape) : !structural)) {
@@ -124,26 +164,10 @@ function rows(text: string): { rows: Row[]; slips: Slip[] } {
       textAbove = null;
     }
     if (body.startsWith('#') || body === '---' || body === '...') return;
-    out.push({ line: i + 1, indent, body, shape });
-    const item = shape.startsWith('- ') ? 2 : 0;
-    const key = KEY_VALUE.exec(shape.slice(item));
-    const value = valueOf(shape);
-    if (key && (value === undefined || noValue(value))) {
-      // "key:" alone: what follows may be its mapping or list, or its text.
-      textAbove = { indent: indent + item, kind: 'after-key', key: key[1]! };
-      return;
-    }
-    if (value === undefined || noValue(value)) return;
-    if (value.startsWith('"') || value.startsWith("'")) {
-      const quote = value[0] as '"' | "'";
-      if (!closes(value.slice(1), quote)) inQuote = quote;
-    } else if (/^[[{]/.test(value)) {
-      inFlow = Math.max(0, depth(value));
-    } else if (!/^[*]/.test(value)) {
-      // A | or > block, or plain text, may go on over the lines indented past the key.
-      // The key's own column (past "- " when the key is on its item's line), or the dash's for "- text".
-      textAbove = { indent: indent + (key ? item : 0), kind: /^[|>]/.test(value) ? 'block' : 'plain', key: key?.[1] ?? '-' };
-    }
+    const row = { line: i + 1, indent, body, shape };
+    out.push(row);
+    const next = opened(row);
+    [textAbove, inQuote, inFlow] = [next.textAbove ?? null, next.inQuote ?? null, next.inFlow ?? 0];
   });
   return { rows: out, slips };
 }
