@@ -92,7 +92,9 @@ function explain(failed: Failed, text: string, path: string, reported: Set<numbe
     return { problems, ...(slips.some((slip) => slip.mend !== undefined) ? { mended: lines.join('\n') } : {}) };
   }
   const { problem, mended } = described(failed, text, path);
-  return { problems: [problem], ...(mended !== undefined && !reported.has(problem.line) ? { mended } : {}) };
+  // The parser still stopped on a line whose slip was reported and mended: that is said already.
+  if (reported.has(problem.line)) return { problems: [] };
+  return { problems: [problem], ...(mended !== undefined ? { mended } : {}) };
 }
 
 /** What a file read to its end holds beside its value: keys set twice, and aliases past the limit. */
