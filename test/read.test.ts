@@ -84,3 +84,31 @@ describe('places: every value and key at its own text', () => {
       message: 'key "a" is already set on line 1 in the same mapping; keep one' }]);
   });
 });
+
+describe('syntax errors: said plainly, at their line, and read on past where that is safe', () => {
+  const said = (text: string) => read(text).problems.map((p) => `${p.line}:${p.column} ${p.rule} ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
+
+  test('an alias with no anchor: named, and the rest of the file read', () => {
+    const loaded = read('a: *nowhere\nb: 2\n');
+    expect(said('a: *nowhere\nb: 2\n')).toEqual(['1:4 yaml-unknown-alias the alias *nowhere is not defined: no anchor &nowhere is written above it (write the value out here, or put &nowhere in front of the value it should copy)']);
+    expect(loaded.source!.value).toEqual({ a: null, b: 2 });
+    expect([...loaded.silent!]).toEqual([1]);
+  });
+
+  test('a second document: where it starts, and the first read', () => {
+    expect(said('a: 1\n---\nb: 2\n')).toEqual(['2:1 yaml-multiple-docs the file holds more than one YAML document (a second "---"); keep one']);
+    expect(read('a: 1\n---\nb: 2\n').source!.value).toEqual({ a: 1 });
+  });
+
+  test('a tag YAML does not know', () => {
+    expect(said('a: !foo x\n')).toEqual(['1:10 yaml-syntax the tag !foo is not one YAML reads here; remove it']);
+  });
+
+  test('a slip and a key set twice: both, and the value as meant', () => {
+    expect(said("a: 1\na: 2\nb: 'it's'\n")).toEqual([
+      "3:7 yaml-layout an apostrophe inside '…' ends the text (write the apostrophe twice ('') or put the text in double quotes)",
+      '2:1 yaml-duplicate-key key "a" is already set on line 1 in the same mapping; keep one',
+    ]);
+    expect(read("a: 1\na: 2\nb: 'it's'\n").source!.value).toEqual({ a: 2, b: "it's" });
+  });
+});

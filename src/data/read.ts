@@ -21,7 +21,7 @@ const MESSAGES: [RegExp, string][] = [
   [/^can not read a block mapping entry; a multiline key may not be an implicit key/, 'a key must be on one line, with its colon after it'],
   [/^end of the stream or a document separator is expected/, 'this line cannot be read as part of the data above it: check its indentation, and put text holding ": " or " #" in double quotes'],
   [/^unexpected end of the stream within a flow collection/, 'a bracket [ or { is never closed'],
-  [/^unknown tag !<(.*)>/, 'the tag !$1 is not one YAML reads here; remove it'],
+  [/^unknown tag !<(.*)>/, 'the tag $1 is not one YAML reads here; remove it'],
 ];
 
 /** The problem behind one js-yaml error, and the text read on past it when that is safe. */
@@ -60,7 +60,7 @@ function described(failed: Failed, text: string, path: string): { problem: Probl
       'remove it: it comes from a file saved in another encoding, or from text pasted from another program') };
   }
   const known = MESSAGES.find(([pattern]) => pattern.test(failed.reason));
-  const message = known ? failed.reason.replace(/^.*$/s, (reason) => reason.replace(known[0], known[1]).split('\n')[0]!.replace(/ \(\d+:\d+\)$/, '')) : `YAML cannot read this: ${failed.reason}`;
+  const message = known ? failed.reason.replace(known[0], known[1]) : `YAML cannot read this: ${failed.reason}`;
   const rule = known?.[1] === TAB ? 'yaml-tab-as-indent' : 'yaml-syntax';
   // At the end of the file, js-yaml counts a line after the last: the last line is where it ends.
   const { line, column } = failed.offset >= text.length ? at(Math.max(0, text.length - 1)) : { line: failed.line, column: failed.column };
