@@ -18,7 +18,7 @@ export interface PlaceNode {
   /** For a mapping's value, its key. */
   key?: PlaceNode;
   /** A list's items, by index; undefined for an item written as nothing ("-" alone). */
-  items?: (PlaceNode | undefined)[];
+  items?: readonly (PlaceNode | undefined)[];
 }
 
 /** A key set twice in one mapping: where, and where it was set first. */
@@ -124,8 +124,9 @@ function pairsOf(text: string, children: readonly Closed[], repeated: RepeatedKe
 }
 
 /** A list's items from its children, matched to the values (an item written as nothing has no node). */
-function itemsOf(text: string, children: readonly Closed[], values: readonly unknown[], repeated: RepeatedKey[]): (PlaceNode | undefined)[] {
-  if (children.length === values.length) return children.slice();
+function itemsOf(text: string, children: readonly Closed[], values: readonly unknown[], repeated: RepeatedKey[]): readonly (PlaceNode | undefined)[] {
+  // One node an item, as in nearly every list: the children as they are (a list of their own, spliced off the stack).
+  if (children.length === values.length) return children;
   const items: (PlaceNode | undefined)[] = [];
   let k = 0;
   for (let j = 0; j < values.length; j++) {
