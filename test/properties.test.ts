@@ -10,7 +10,8 @@ import MarkdownIt from 'markdown-it';
 import { stringify } from 'yaml';
 import { checkSchema } from '../src/data/check-schema.js';
 import { loadDataset } from '../src/data/dataset.js';
-import { parseYaml } from '../src/data/load.js';
+import { readData } from '../src/data/read.js';
+import type { Segment } from '../src/data/source.js';
 import { checkDepartment, checkProgramme, checkReport } from '../src/data/rules.js';
 import type { FileKind } from '../src/data/schemas.js';
 import type { Problem } from '../src/problems.js';
@@ -41,7 +42,7 @@ const IDS = { themes: ['education', 'employment', 'housing'], outcomes: ['live-i
 
 /** What `validate` finds in one file of a kind: syntax, then schema and cross-field rules. */
 function problemsOf(kind: FileKind, text: string, path: string): Problem[] {
-  const loaded = parseYaml(text, path);
+  const loaded = readData(text, path);
   if (!loaded.source || loaded.problems.length > 0 || loaded.source.value == null) return loaded.problems;
   const rules = { programme: checkProgramme, report: (s: typeof loaded.source) => checkReport(s, IDS), department: (s: typeof loaded.source) => checkDepartment(s, IDS) };
   return [...checkSchema(kind, loaded.source), ...rules[kind](loaded.source)];
@@ -51,7 +52,8 @@ function problemsOf(kind: FileKind, text: string, path: string): Problem[] {
 function expectLocated(problems: readonly Problem[], files: Record<string, string | Uint8Array>): void {
   for (const p of problems) {
     const text = files[p.file];
-    const lines = text === undefined ? 1 : (typeof text === 'string' ? text : Buffer.from(text).toString('utf8')).split('\n').length;
+    // Lines as YAML 1.2 counts them: a carriage return alone ends one too.
+    const lines = text === undefined ? 1 : (typeof text === 'string' ? text : Buffer.from(text).toString('utf8')).split(/\r\n|\r|\n/).length;
     const ok = text !== undefined && Number.isInteger(p.line) && Number.isInteger(p.column) && p.line >= 0 && p.line <= lines &&
       p.column >= 0 && (p.line === 0 || p.column >= 1) && /^[a-z][a-z0-9-]*$/.test(p.rule) && p.message.trim() !== '';
     if (!ok) throw new Error(`a problem without a proper place: ${JSON.stringify(p)} (the file has ${lines} lines)`);
@@ -77,6 +79,54 @@ describe('any file: located problems, never an exception', () => {
     fc.assert(fc.property(mutated(FILES[kind]), (text) => {
       expectLocated(problemsOf(kind, text, 'f.yaml'), { 'f.yaml': text });
     }), params(RUNS.mutations));
+  });
+});
+
+describe('positions: the one reading places every value at its own text', () => {
+  /** Data of the shapes data files hold: mappings of plain keys, lists, text, numbers, booleans. */
+  const data = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('list'), tie('map')),
+    leaf: fc.oneof(fc.string({ unit: 'grapheme-ascii', maxLength: 20 }), fc.integer(), fc.boolean(), fc.constantFrom('yes', 'no', '2019-10-01', '~x', "it's", 'a: b', 'a #b')),
+    list: fc.array(tie('node'), { maxLength: 4 }),
+    map: fc.dictionary(fc.stringMatching(/^[a-z][a-z_]{0,8}$/), tie('node'), { maxKeys: 4 }),
+  })).map;
+  const layout = fc.record({
+    collectionStyle: fc.constantFrom('any', 'block', 'flow') as fc.Arbitrary<'any' | 'block' | 'flow'>,
+    defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE') as fc.Arbitrary<'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'>,
+    indent: fc.integer({ min: 1, max: 4 }),
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+    comment: fc.boolean(),
+  });
+
+  test(`values and keys in random layouts: the text at each place reads back as the value (${RUNS.structures} cases)`, () => {
+    fc.assert(fc.property(data, layout, (value, { crlf, bom, comment, ...options }) => {
+      let text = stringify(value, { ...options, lineWidth: 0, minContentWidth: 0 });
+      if (comment) text = text.replace(/\n/g, '  # note\n').replace(/\|  # note/g, '|').replace(/>  # note/g, '>');
+      if (crlf) text = text.replace(/\n/g, '\r\n');
+      const read = readData(bom ? `\uFEFF${text}` : text, 'f.yaml');
+      expect(read.problems).toEqual([]);
+      expect(read.source!.value).toEqual(value);
+      const lines = text.split(/\r?\n/);
+      const textAt = (segments: Segment[], key?: string) => {
+        const { line, column, length } = read.source!.places.at(segments, key);
+        return lines[line - 1]!.slice(column - 1, column - 1 + length);
+      };
+      const check = (node: unknown, segments: Segment[]): void => {
+        if (Array.isArray(node)) node.forEach((item, i) => check(item, [...segments, i]));
+        else if (node !== null && typeof node === 'object') {
+          for (const [key, item] of Object.entries(node)) {
+            expect([segments, key, readData(textAt(segments, key), 'k.yaml').source?.value]).toEqual([segments, key, key]);
+            check(item, [...segments, key]);
+          }
+        } else if (typeof node !== 'string' || (!node.includes('\n') && node.trim() === node && node !== '')) {
+          // A scalar on its line: read alone, the text there is the value.
+          const written = textAt(segments).replace(/ {2}# note$/, '').replace(/,$/, '');
+          expect([segments, readData(written, 'v.yaml').source?.value]).toEqual([segments, node]);
+        }
+      };
+      check(value, []);
+    }), params(RUNS.structures));
   });
 });
 
@@ -232,7 +282,7 @@ describe('valid random data through the writers', () => {
 
 test('odd text survives a round trip through YAML unchanged (the generators are sound)', () => {
   fc.assert(fc.property(oddText, (text) => {
-    const source = parseYaml(stringify({ text }), 'f.yaml').source;
+    const source = readData(stringify({ text }), 'f.yaml').source;
     expect(source?.value).toEqual({ text });
   }), params(50));
 });

@@ -80,6 +80,7 @@ describe('stylish (the default)', () => {
       'tab-indentation/2019/departments/dwp.yaml:7:1  error  tabs are not allowed for indentation in YAML; indent with spaces  yaml-tab-as-indent',
       '  7 |  date: 2018-10-24',
       '    | ^',
+      '  hint: indent it with 2 spaces, as the line above is',
       '',
       '✖ 1 problem in 1 file (1 error)',
       '',

@@ -34,6 +34,21 @@ describe('lineSlips', () => {
   });
 });
 
+describe('each slip with the line as it was meant, to read the file on', () => {
+  test.each([
+    ["an apostrophe inside '…'", "a:\n  b: 'PHE's plan' # note", "  b: 'PHE''s plan' # note"],
+    ['text holding ": ", in curly quotes', 'a:\n  b: “We will: do \\ it”', '  b: "We will: do \\\\ it"'],
+    ['no space after a colon', 'a:\n  - id:x', '  - id: x'],
+    ['no space after a dash', 'a:\n  -id: x', '  - id: x'],
+    ['a key without its colon', 'a:\n  b: 1\n  c d', '  c: d'],
+    ['a tab', 'a:\n  b: 1\n\tc: 2', '  c: 2'],
+    ['a line of a | block one space short', 'a: |\n  x\n - y', '  - y'],
+    ['a key indented a space too far', 'a:\n  b: 1\n   c: 2', '  c: 2'],
+  ])('%s', (_name, text, mend) => {
+    expect(lineSlips(text).map((slip) => slip.mend)).toEqual([mend]);
+  });
+});
+
 describe('validate names the slip, once, at its line', () => {
   let dir: string;
   beforeEach(() => {

@@ -1,10 +1,9 @@
 // One data file read, parsed and checked on its own: syntax, its schema, and the rules that need
-// no other file but programme.yaml's ids. Read quickly first (fast-yaml.ts); the careful reading
-// (load.ts, and with it the yaml package) is loaded only for a file with a problem to place.
+// no other file but programme.yaml's ids. One reading (read.ts) gives the value and its places.
 import type { Problem } from '../problems.js';
 import { checkSchema } from './check-schema.js';
-import { quickRead } from './fast-yaml.js';
-import { NeedsPositions, readText, withoutPositions, type SourceFile } from './source.js';
+import { readData } from './read.js';
+import { readText, type SourceFile } from './source.js';
 import { checkDepartment, checkProgramme, checkReport, characterProblems, type ProgrammeIds } from './rules.js';
 import type { FileKind } from './schemas.js';
 
@@ -29,43 +28,23 @@ export interface CheckedFile {
 const NEEDS: Record<FileKind, string> = { department: 'id, name and pledges', report: 'a title', programme: 'name and themes' };
 
 function checks(kind: FileKind, source: SourceFile, ids: ProgrammeIds | undefined): { schema: Problem[]; rules: Problem[] } {
-  const schema = checkSchema(kind, source);
   const rules = kind === 'programme' ? checkProgramme(source) : kind === 'report' ? checkReport(source, ids) : checkDepartment(source, ids);
-  return { schema, rules: [...rules, ...characterProblems(source)] };
+  return { schema: checkSchema(kind, source), rules: [...rules, ...characterProblems(source)] };
 }
 
-/** The file read quickly, when that finds nothing wrong; undefined when it must be read with positions. */
-export function quickly(text: string, display: string, kind: FileKind, ids: ProgrammeIds | undefined): CheckedFile | undefined {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const value = quickRead(body);
-  if (value === undefined) return undefined;
-  const source = withoutPositions(display, body, value);
-  try {
-    const { schema, rules } = checks(kind, source, ids);
-    return schema.length === 0 && rules.length === 0 ? { problems: [], source, read: true, valid: true } : undefined;
-  } catch (error) {
-    // A problem was found, and placing it needs the positions.
-    if (error instanceof NeedsPositions) return undefined;
-    throw error;
-  }
-}
-
-export async function checkFile({ path, display, kind }: FileJob, ids: ProgrammeIds | undefined): Promise<CheckedFile> {
+export function checkFile({ path, display, kind }: FileJob, ids: ProgrammeIds | undefined): CheckedFile {
   const text = readText(path, display);
   if ('problems' in text) return { problems: text.problems, read: false, valid: false };
-  const quick = quickly(text.text, display, kind, ids);
-  if (quick) return quick;
-  const { parseYaml } = await import('./load.js');
-  const loaded = parseYaml(text.text, display);
-  const source = loaded.source;
-  // A file with syntax problems is checked no further, unless it could still be read (a key set twice).
-  if (!source || (loaded.problems.length > 0 && source.value === undefined)) return { problems: loaded.problems, ...(source ? { source } : {}), read: false, valid: false };
-  if (source.doc.contents === null || source.value === null || source.value === undefined) {
+  const { source, problems, silent } = readData(text.text, display);
+  if (!source || (problems.length > 0 && source.value === undefined)) return { problems, ...(source ? { source } : {}), read: false, valid: false };
+  if (source.value === null || source.value === undefined) {
     return {
-      problems: [{ file: source.path, line: 1, column: 1, severity: 'error', rule: 'empty-file', message: `the file is empty: a ${kind} file needs at least ${NEEDS[kind]}` }],
+      problems: [...problems, { file: source.path, line: 1, column: 1, severity: 'error', rule: 'empty-file', message: `the file is empty: a ${kind} file needs at least ${NEEDS[kind]}` }],
       source, read: false, valid: false,
     };
   }
+  const heard = (p: Problem) => !silent?.has(p.line);
   const { schema, rules } = checks(kind, source, ids);
-  return { problems: [...loaded.problems, ...schema, ...rules], source, read: true, valid: schema.length === 0 && loaded.problems.length === 0 };
+  // A file with a syntax problem is read as it was meant, to find its other problems, but is not valid.
+  return { problems: [...problems, ...schema.filter(heard), ...rules.filter(heard)], source, read: true, valid: problems.length === 0 && schema.length === 0 };
 }

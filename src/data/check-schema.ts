@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 import type { Problem } from '../problems.js';
 import { pointerToSegments, type Segment, type SourceFile } from './source.js';
 import { validator, type FileKind } from './schemas.js';
-import { didYouMean, kebab } from './suggest.js';
+import { closest, didYouMean, kebab } from './suggest.js';
 
 const TYPE_NAMES: Record<string, string> = {
   object: 'a mapping (key: value lines)',
@@ -62,6 +62,17 @@ function numberFrom(value: unknown): number | undefined {
   return cleaned !== '' && Number.isFinite(Number(cleaned)) ? Number(cleaned) : undefined;
 }
 
+/**
+ * The hint for a value in curly quotes (“met”), as a word processor or a phone types them: YAML
+ * reads them as part of the text. Said for the value without them, ready to paste.
+ */
+function curlyQuoted(name: string, value: unknown, allowed: readonly string[]): string | undefined {
+  const inner = typeof value === 'string' ? /^[“”‘’„‚](.*)[“”‘’]$/s.exec(value.trim())?.[1] : undefined;
+  if (inner === undefined) return undefined;
+  const meant = allowed.includes(inner) ? inner : closest(inner, allowed);
+  return `curly quotes are part of the text in YAML: ${meant === undefined ? 'write the value without them' : `write ${name}: ${meant}`}`;
+}
+
 function describe(error: ErrorObject, segments: Segment[], value: unknown): { rule: string; message: string; hint?: string } {
   const name = label(segments, value);
   const params = error.params as Record<string, unknown>;
@@ -78,7 +89,7 @@ function describe(error: ErrorObject, segments: Segment[], value: unknown): { ru
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      const hint = didYouMean(value, allowed);
+      const hint = curlyQuoted(name, value, allowed) ?? didYouMean(value, allowed);
       return {
         rule: 'enum',
         message: `${name} must be one of ${allowed.join(', ')}, not ${typeof value === 'string' ? `"${shorten(value)}"` : typeOf(value)}`,

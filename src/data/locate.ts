@@ -1,61 +1,60 @@
-// From a place in the data (a JSON pointer's segments) back to a line and column in the YAML.
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+// From a place in the data (a JSON pointer's segments) back to a line and column in the YAML,
+// through the places the reading recorded (read-yaml.ts).
+import type { PlaceNode } from './read-yaml.js';
 import type { Places, Position, Segment } from './source.js';
 
-/**
- * Each mapping's pairs by key (the first, when a key repeats), made once: a file with a problem on
- * each of thousands of keys would otherwise search the mapping once a problem.
- */
-const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
-
-function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  let pairs = pairsByKey.get(map);
-  if (!pairs) {
-    pairs = new Map();
-    for (const pair of map.items) {
-      if (isPair(pair) && isScalar(pair.key) && !pairs.has(String(pair.key.value))) pairs.set(String(pair.key.value), pair);
+/** Offsets to lines and columns: the start of each line, found once, searched by halves. */
+export function lineStarts(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
     }
-    pairsByKey.set(map, pairs);
-  }
-  return pairs.get(key);
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
 }
 
-function child(node: unknown, segment: Segment): unknown {
-  if (isMap(node)) return pairOf(node, String(segment))?.value;
-  if (isSeq(node) && typeof segment === 'number') return node.items[segment];
+function child(node: PlaceNode, segment: Segment): PlaceNode | undefined {
+  if (node.pairs) return node.pairs.get(String(segment));
+  if (node.items && typeof segment === 'number') return node.items[segment];
   return undefined;
 }
 
 /** The node at `segments`, or the deepest ancestor that exists. */
-function nodeAt(doc: Document.Parsed, segments: readonly Segment[]): Node | undefined {
-  let node: unknown = doc.contents;
+function nodeAt(root: PlaceNode, segments: readonly Segment[]): PlaceNode {
+  let node = root;
   for (const segment of segments) {
     const next = child(node, segment);
-    if (!isNode(next)) break;
+    if (!next) break;
     node = next;
   }
-  return isNode(node) ? node : undefined;
+  return node;
 }
 
-/** The key of `key` in the mapping at `segments`: where an unknown key is written. */
-function keyAt(doc: Document.Parsed, segments: readonly Segment[], key: string): Node | undefined {
-  const map = nodeAt(doc, segments);
-  if (!isMap(map)) return undefined;
-  const pair = pairOf(map, key);
-  return isNode(pair?.key) ? pair.key : undefined;
-}
-
-/** Where the nodes of a parsed document are written in its text. */
-export function placesIn(doc: Document.Parsed, lineCounter: LineCounter, text: string): Places {
-  const positionOf = (node: Node | undefined): Position => {
-    const range = node?.range;
-    if (!range) return { line: 1, column: 1, length: 1 };
-    const { line, col } = lineCounter.linePos(range[0]);
-    const lineEnd = text.indexOf('\n', range[0]);
-    const end = Math.min(range[1], lineEnd === -1 ? text.length : lineEnd);
-    return { line, column: col, length: Math.max(1, end - range[0]) };
+/** Where the nodes of a file are written, from the root of its places. */
+export function placesIn(root: PlaceNode | undefined, text: string): Places {
+  let locate: ReturnType<typeof lineStarts> | undefined;
+  const positionOf = (node: PlaceNode | undefined): Position => {
+    if (!node) return { line: 1, column: 1, length: 1 };
+    locate ??= lineStarts(text);
+    const { line, column } = locate(node.start);
+    const lineEnd = text.indexOf('\n', node.start);
+    let end = Math.min(node.end, lineEnd === -1 ? text.length : lineEnd);
+    // Not the spaces (or the CR of a CRLF) between a value and a comment or the line's end.
+    while (end > node.start + 1 && /[ \t\r]/.test(text[end - 1]!)) end--;
+    return { line, column, length: Math.max(1, end - node.start) };
   };
   return {
-    at: (segments, key) => positionOf(key === undefined ? nodeAt(doc, segments) : keyAt(doc, segments, key)),
+    at: (segments, key) => {
+      if (!root) return positionOf(undefined);
+      if (key === undefined) return positionOf(nodeAt(root, segments));
+      const map = nodeAt(root, segments);
+      return positionOf(map.pairs?.get(key)?.key ?? map);
+    },
   };
 }

@@ -1,13 +1,11 @@
 // A data file as read from disk: its text decoded strictly as UTF-8, or why it could not be had;
-// the limits on what is read; and what the rest of the loader knows a file by. Nothing here needs
-// the yaml package, so a run whose files are all read quickly (fast-yaml.ts) never loads it.
+// the limits on what is read; and what the rest of the loader knows a file by.
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import type { Document, LineCounter } from 'yaml';
 import type { Problem } from '../problems.js';
 
 /**
  * Larger files are refused before they are read. The largest real file (2014's report) is 34 KB;
- * a department with 10,000 pledges is about 5 MB. MAX_TOKENS bounds what a smaller file of junk costs.
+ * a department with 10,000 pledges is about 5 MB.
  */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** How many times aliases may be expanded in one file (a "billion laughs" guard). */
@@ -17,11 +15,10 @@ export const MAX_DEPTH = 64;
 /** A file with more YAML errors than this is not read further: it is unlikely to be YAML at all. */
 export const MAX_YAML_ERRORS = 100;
 /**
- * How many YAML tokens (keys, values, indicators, line breaks) a file may hold. Real data has about
- * 120,000 a megabyte, so a 20 MB department file is read; a file of "- a: " repeated has ten times
- * as many, and reading 20 MB of it took half a minute and 2.5 GB.
+ * How many times a file with syntax errors is read again, mended where the slips found say how,
+ * to find the problems past them. Each reading is of the whole file: this bounds what junk costs.
  */
-export const MAX_TOKENS = 3_000_000;
+export const MAX_READINGS = 8;
 
 /** A file as read: its display path (relative to the working directory) and its text. */
 export interface SourceText {
@@ -30,11 +27,12 @@ export interface SourceText {
 }
 
 export interface SourceFile extends SourceText {
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
-  /** The plain JavaScript value: only set when the file parsed without errors. */
+  /**
+   * The plain JavaScript value; undefined when the file could not be read to the end. After a
+   * slip that was mended (load.ts), the value as the file was meant, though the file is invalid.
+   */
   value: unknown;
-  /** Where the values are written (locate.ts). */
+  /** Where the values are written (locate.ts): always there, for any value the file holds. */
   places: Places;
 }
 
@@ -59,6 +57,8 @@ export interface Places {
 export interface Loaded {
   source?: SourceFile;
   problems: Problem[];
+  /** Lines whose value was read as nothing past a syntax error: the checks say nothing more there. */
+  silent?: ReadonlySet<number>;
 }
 
 /** A JSON pointer ("/pledges/2/id"), as ajv reports a place, as segments. */
@@ -169,15 +169,4 @@ function notAFile(path: string, folder: boolean): Problem {
   return folder
     ? problemAt(path, 0, 0, 'not-a-file', 'this is a folder, not a file', 'data files are YAML files; rename or move this folder')
     : problemAt(path, 0, 0, 'not-a-file', 'this is not a file but a pipe, socket or device', 'data files are YAML files; remove or rename this one');
-}
-
-/** Thrown by a source read without positions when a problem needs one: the file is then read again with them. */
-export class NeedsPositions extends Error {}
-
-/** A file read quickly (fast-yaml.ts): its value and text, but no document to place problems in. */
-export function withoutPositions(path: string, text: string, value: unknown): SourceFile {
-  const missing = (): never => {
-    throw new NeedsPositions(path);
-  };
-  return { path, text, value, get doc() { return missing(); }, get lineCounter() { return missing(); }, get places() { return missing(); } };
 }

@@ -2,16 +2,20 @@
 // plain words: a key without its colon or without a space after it, a list dash without its space,
 // text holding ": " or an apostrophe inside '…', a line indented out of step with its neighbours.
 //
-// The yaml parser reports such a slip in its own terms ("Implicit keys need to be on a single
-// line"), often on the line before, and then once for every line it can no longer read. This reads
-// the lines as a person lays them out, so it names the line that is wrong; load.ts reports what it
-// finds in place of the parser's account of the same slip.
+// The parser reports such a slip in its own terms ("bad indentation of a mapping entry"), often
+// on the line before or after. This reads the lines as a person lays them out, so it names the
+// line that is wrong, and gives each line as it was meant (`mend`): load.ts reports the slips in
+// place of the parser's account, and reads the file on as mended to find its other problems.
 
 export interface Slip {
   line: number;
   column: number;
   message: string;
   hint?: string;
+  /** The rule it is reported under, when not yaml-layout. */
+  rule?: string;
+  /** The whole line as it was meant, for reading on; none when that cannot be known. */
+  mend?: string;
 }
 
 /** A line as the layout sees it: its indentation, what follows, and that read as it was meant. */
@@ -50,6 +54,57 @@ function valueOf(shape: string): string | undefined {
   return value?.replace(/^(?:[&!]\S*\s+)+/, '');
 }
 
+/** What lines after a row belong to: the text, quoted text or flow collection it opens. */
+interface Opened {
+  /** The text that lines indented past `indent` belong to (see rows). */
+  textAbove?: { indent: number; kind: 'block' | 'plain' | 'after-key'; key: string; content?: number } | null;
+  inQuote?: '"' | "'" | null;
+  inFlow?: number;
+}
+
+/** What a row opens for the lines after it; nothing when it opens nothing. */
+function opened({ indent, shape }: Row): Opened {
+  const item = shape.startsWith('- ') ? 2 : 0;
+  const key = KEY_VALUE.exec(shape.slice(item));
+  const value = valueOf(shape);
+  // "key:" alone: what follows may be its mapping or list, or its text.
+  if (key && (value === undefined || noValue(value))) return { textAbove: { indent: indent + item, kind: 'after-key', key: key[1]! } };
+  if (value === undefined || noValue(value)) return {};
+  if (value.startsWith('"') || value.startsWith("'")) {
+    const quote = value[0] as '"' | "'";
+    return closes(value.slice(1), quote) ? {} : { inQuote: quote };
+  }
+  if (/^[[{]/.test(value)) return { inFlow: Math.max(0, depth(value)) };
+  if (/^[*]/.test(value)) return {};
+  // A | or > block, or plain text, may go on over the lines indented past the key.
+  // The key's own column (past "- " when the key is on its item's line), or the dash's for "- text".
+  return { textAbove: { indent: indent + (key ? item : 0), kind: /^[|>]/.test(value) ? 'block' : 'plain', key: key?.[1] ?? '-' } };
+}
+
+/**
+ * A tab in a line's indentation, and the line read on as the spaces the line above suggests: its
+ * own indentation, or two more when it opens what follows ("key:", "- key:", "-").
+ */
+function tabSlip(line: number, raw: string, lead: string, last: Row | undefined): Slip {
+  const opens = last !== undefined && (KEY_VALUE.exec(last.shape.replace(/^- /, ''))?.[2] === undefined || last.shape === '- ');
+  const spaces = last === undefined ? 0 : last.indent + (opens ? 2 + (last.shape.startsWith('- ') ? 2 : 0) : 0);
+  return {
+    line, column: lead.indexOf('\t') + 1, rule: 'yaml-tab-as-indent', message: 'tabs are not allowed for indentation in YAML; indent with spaces',
+    hint: opens ? `indent it with ${spaces} spaces, 2 more than the key it belongs to` : `indent it with ${spaces} spaces, as the line above is`,
+    mend: ' '.repeat(spaces) + raw.slice(lead.length),
+  };
+}
+
+/** A line of a | or > block indented less than the block's first: to be indented as far. */
+function shortTextSlip(line: number, indent: number, body: string, block: { key: string; content: number }): Slip {
+  return {
+    line, column: indent + 1,
+    message: `this line of text is indented ${indent} space${indent === 1 ? '' : 's'}, less than the text above it (${block.content})`,
+    hint: `the text under "${block.key}: |" keeps its indentation: indent this line ${block.content} spaces too`,
+    mend: ' '.repeat(block.content) + body,
+  };
+}
+
 /**
  * The rows of the layout: no blank lines, no comments, nothing inside a | or > block of text, and
  * no continuation line of text that runs on over several lines (plain, or in quotes). A line of
@@ -60,11 +115,20 @@ function rows(text: string): { rows: Row[]; slips: Slip[] } {
   const slips: Slip[] = [];
   // The text that lines indented past `indent` belong to: a | or > block (its lines as far in as its
   // first), plain text after "key: text", or plain text starting on the line after "key:".
-  let textAbove: { indent: number; kind: 'block' | 'plain' | 'after-key'; key: string; content?: number } | null = null;
-  let inQuote: '"' | "'" | null = null;
+  let textAbove: NonNullable<Opened['textAbove']> | null = null;
+  let inQuote: Opened['inQuote'] = null;
   // How many [ and { are open: a flow list or mapping may run over several lines.
   let inFlow = 0;
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text.split(/\r?\n/).forEach((written, i) => {
+    let raw = written;
+    const lead = /^[ \t]*/.exec(raw)![0];
+    const inBlock = textAbove?.kind === 'block' && textAbove.content !== undefined && raw.startsWith(' '.repeat(textAbove.content));
+    if (lead.includes('\t') && !inQuote && inFlow === 0 && !inBlock && lead.length < raw.length && !raw.slice(lead.length).startsWith('#')) {
+      const slip = tabSlip(i + 1, raw, lead, out[out.length - 1]);
+      slips.push(slip);
+      raw = slip.mend!;
+      textAbove = textAbove?.kind === 'block' ? null : textAbove;
+    }
     const indent = /^ */.exec(raw)![0].length;
     const body = raw.slice(indent).trimEnd();
     if (inQuote) {
@@ -83,15 +147,14 @@ function rows(text: string): { rows: Row[]; slips: Slip[] } {
       const deeper = indent > textAbove.indent;
       if (textAbove.kind === 'block') {
         if (deeper && indent >= (textAbove.content ??= indent)) return;
-        // Prose where the block's text should go on: a line indented less than the block's first
-        // (but not "status met" at the key's own column: a key that lost its colon).
+        // Prose where the block's text should go on: a line indented less than the block's first.
+        // Deeper than the key, any line but a key's ("- a pilot" is a line of the text's own
+        // list: no list can follow a | block there); at the key's own column, prose but not
+        // "status met" (a key that lost its colon).
         const lostColon = indent === textAbove.indent && /^[a-z][a-z_-]* +\S+$/.test(body);
-        if (!structural && !lostColon && /\s/.test(body) && textAbove.content !== undefined) {
-          slips.push({
-            line: i + 1, column: indent + 1,
-            message: `this line of text is indented ${indent} space${indent === 1 ? '' : 's'}, less than the text above it (${textAbove.content})`,
-            hint: `the text under "${textAbove.key}: |" keeps its indentation: indent this line ${textAbove.content} spaces too`,
-          });
+        const short = deeper ? !body.startsWith('#') && !KEY_VALUE.test(shape) : !structural && !lostColon && /\s/.test(body);
+        if (short && textAbove.content !== undefined) {
+          slips.push(shortTextSlip(i + 1, indent, body, textAbove as { key: string; content: number }));
           return;
         }
       } else if (deeper && (textAbove.kind === 'plain' ? !KEY_VALUE.test(shape) : !structural)) {
@@ -101,26 +164,10 @@ function rows(text: string): { rows: Row[]; slips: Slip[] } {
       textAbove = null;
     }
     if (body.startsWith('#') || body === '---' || body === '...') return;
-    out.push({ line: i + 1, indent, body, shape });
-    const item = shape.startsWith('- ') ? 2 : 0;
-    const key = KEY_VALUE.exec(shape.slice(item));
-    const value = valueOf(shape);
-    if (key && (value === undefined || noValue(value))) {
-      // "key:" alone: what follows may be its mapping or list, or its text.
-      textAbove = { indent: indent + item, kind: 'after-key', key: key[1]! };
-      return;
-    }
-    if (value === undefined || noValue(value)) return;
-    if (value.startsWith('"') || value.startsWith("'")) {
-      const quote = value[0] as '"' | "'";
-      if (!closes(value.slice(1), quote)) inQuote = quote;
-    } else if (/^[[{]/.test(value)) {
-      inFlow = Math.max(0, depth(value));
-    } else if (!/^[*]/.test(value)) {
-      // A | or > block, or plain text, may go on over the lines indented past the key.
-      // The key's own column (past "- " when the key is on its item's line), or the dash's for "- text".
-      textAbove = { indent: indent + (key ? item : 0), kind: /^[|>]/.test(value) ? 'block' : 'plain', key: key?.[1] ?? '-' };
-    }
+    const row = { line: i + 1, indent, body, shape };
+    out.push(row);
+    const next = opened(row);
+    [textAbove, inQuote, inFlow] = [next.textAbove ?? null, next.inQuote ?? null, next.inFlow ?? 0];
   });
   return { rows: out, slips };
 }
@@ -141,6 +188,17 @@ function closes(text: string, quote: '"' | "'"): boolean {
   return plain.includes(quote);
 }
 
+/**
+ * Text as a double-quoted YAML scalar, to paste in place of what was written: curly quotes around
+ * it (from a word processor) dropped, backslashes and straight quotes inside escaped, a comment
+ * after it left out of the text, and nothing cut short.
+ */
+function doubleQuoted(value: string): string {
+  const text = value.replace(/\s+#.*$/, '').trim();
+  const inner = /^[“”„"](.*)[“”"]$/.exec(text)?.[1] ?? /^[‘’'](.*)[‘’']$/.exec(text)?.[1] ?? text;
+  return `"${inner.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
 /** Where `text` has ": " outside quotes: a value that YAML reads as a second key. */
 function innerColon(value: string): number {
   if (/^["'[{|>&*!%@`]/.test(value)) return -1;
@@ -153,21 +211,22 @@ function innerColon(value: string): number {
 function lineSlip(row: Row): Slip | undefined {
   const { line, indent, body } = row;
   const col = (offset: number) => indent + offset + 1;
+  const pad = ' '.repeat(indent);
   if (DASH_NO_SPACE.test(body)) {
-    return { line, column: col(1), message: 'a list item needs a space after its dash', hint: `write "- ${body.slice(1)}"` };
+    return { line, column: col(1), message: 'a list item needs a space after its dash', hint: `write "- ${body.slice(1)}"`, mend: pad + shapeOf(body) };
   }
   const item = body.startsWith('- ') ? 2 : 0;
   const rest = body.slice(item);
   const noSpace = COLON_NO_SPACE.exec(rest);
   if (noSpace) {
-    return { line, column: col(item + noSpace[1]!.length + 1), message: `"${noSpace[1]}:" needs a space after its colon`, hint: `write "${noSpace[1]}: ${noSpace[2]}"` };
+    return { line, column: col(item + noSpace[1]!.length + 1), message: `"${noSpace[1]}:" needs a space after its colon`, hint: `write "${noSpace[1]}: ${noSpace[2]}"`, mend: pad + shapeOf(body) };
   }
   const noColon = /^([a-z][a-z_-]*) +([^\s:#].*)$/.exec(rest);
   if (noColon && !rest.includes(': ')) {
-    return { line, column: col(item + noColon[1]!.length), message: `"${noColon[1]}" has no colon after it`, hint: `write "${noColon[1]}: ${noColon[2]}"` };
+    return { line, column: col(item + noColon[1]!.length), message: `"${noColon[1]}" has no colon after it`, hint: `write "${noColon[1]}: ${noColon[2]}"`, mend: `${pad}${body.slice(0, item)}${noColon[1]}: ${noColon[2]}` };
   }
   if (!item && KEY.test(rest) && KEY.exec(rest)![1] === rest) {
-    return { line, column: col(rest.length), message: `"${rest}" has no colon: a key is followed by one`, hint: `write "${rest}:"` };
+    return { line, column: col(rest.length), message: `"${rest}" has no colon: a key is followed by one`, hint: `write "${rest}:"`, mend: `${pad}${rest}:` };
   }
   const pair = KEY_VALUE.exec(rest);
   const value = pair?.[2];
@@ -175,18 +234,21 @@ function lineSlip(row: Row): Slip | undefined {
     const colon = innerColon(value);
     const valueAt = item + pair[1]!.length + 2;
     if (colon >= 0) {
+      const quoted = `${pair[1]}: ${doubleQuoted(value)}`;
       return {
         line, column: col(valueAt + colon),
         message: 'this text holds ": ", which YAML reads as the start of another key',
-        hint: `put the text in double quotes: ${pair[1]}: "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`,
+        hint: `put the text in double quotes: ${quoted}`,
+        mend: `${pad}${body.slice(0, item)}${quoted}`,
       };
     }
-    const quoted = /^'(.*)'\s*(?:#.*)?$/.exec(value);
+    const quoted = /^'(.*)'(\s*(?:#.*)?)$/.exec(value);
     if (quoted && /(^|[^'])'([^']|$)/.test(quoted[1]!.replace(/''/g, ''))) {
       return {
         line, column: col(valueAt + 1 + quoted[1]!.replace(/''/g, '\0\0').search(/'/)),
         message: "an apostrophe inside '…' ends the text",
         hint: "write the apostrophe twice ('') or put the text in double quotes",
+        mend: `${pad}${body.slice(0, valueAt)}'${quoted[1]!.replace(/''/g, '\0').replace(/'/g, "''").replace(/\0/g, "''")}'${quoted[2]}`,
       };
     }
   }
@@ -205,6 +267,9 @@ const ROOT = { at: 0, list: false } as const;
 function indentSlips(all: readonly Row[]): Slip[] {
   const slips: Slip[] = [];
   const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
+  const byLine = new Map(all.map((row) => [row.line, row]));
+  /** A line as it was meant, at `indent` spaces. */
+  const moved = (line: number, indent: number) => ' '.repeat(indent) + byLine.get(line)!.shape;
   // The indentations in force, innermost last; `list` for the dashes of a list deeper than its key.
   let open: { at: number; list: boolean }[] = [ROOT];
   const levels = () => open.map((o) => o.at);
@@ -227,10 +292,10 @@ function indentSlips(all: readonly Row[]): Slip[] {
     } else if (item && top === item.indent + 2 && !levels().includes(indent) && ((lastDash.get(indent - 2) ?? 0) > line || (!dash && all[k + 1]?.indent === indent))) {
       // The item's keys line up with one another (the list's other dashes with each other, or the
       // next key with this one): it is this dash that is out.
-      slips.push({ line: item.line, column: item.indent + 1, message: `this list item's dash is ${spaces(item.indent)} in, but its keys below are ${spaces(indent)} in`, hint: `put the dash at ${spaces(indent - 2)}, two before its keys` });
+      slips.push({ line: item.line, column: item.indent + 1, message: `this list item's dash is ${spaces(item.indent)} in, but its keys below are ${spaces(indent)} in`, hint: `put the dash at ${spaces(indent - 2)}, two before its keys`, mend: moved(item.line, indent - 2) });
       open = [ROOT, ...open.slice(1, -2).filter((o) => o.at < indent - 2), { at: Math.max(0, indent - 2), list: true }, { at: indent, list: false }];
     } else if (indent > top) {
-      slips.push({ line, column: indent + 1, message: `this line is indented ${spaces(indent)}, more than the line above allows`, hint: `line it up with the keys around it, at ${spaces(top)}` });
+      slips.push({ line, column: indent + 1, message: `this line is indented ${spaces(indent)}, more than the line above allows`, hint: `line it up with the keys around it, at ${spaces(top)}`, mend: moved(line, top) });
       open.push({ at: indent, list: false });
     } else {
       const before = open;
@@ -239,13 +304,13 @@ function indentSlips(all: readonly Row[]): Slip[] {
       if (now.at !== indent) {
         // On a tie between two depths, the line above's is the likelier.
         const near = before.map((o) => o.at).sort((a, b) => Math.abs(a - indent) - Math.abs(b - indent) || (a === above ? -1 : b === above ? 1 : b - a))[0]!;
-        slips.push({ line, column: indent + 1, message: `this line is indented ${spaces(indent)}, which no key or list above it uses`, hint: `line it up with the keys it belongs with, at ${spaces(near)}` });
+        slips.push({ line, column: indent + 1, message: `this line is indented ${spaces(indent)}, which no key or list above it uses`, hint: `line it up with the keys it belongs with, at ${spaces(near)}`, mend: moved(line, near) });
         // Read on as if it were where it belongs.
         open = [ROOT, ...before.slice(1).filter((o) => o.at <= near)];
         at = near;
       } else if (now.list && !dash && before.length > open.length) {
         // A key where the list's dashes are: it belongs to the item above, two further in.
-        slips.push({ line, column: indent + 1, message: `this key is at the list's dashes, ${spaces(indent)} in`, hint: `the keys of a list item line up after its "- ": indent it ${spaces(indent + 2)}` });
+        slips.push({ line, column: indent + 1, message: `this key is at the list's dashes, ${spaces(indent)} in`, hint: `the keys of a list item line up after its "- ": indent it ${spaces(indent + 2)}`, mend: moved(line, indent + 2) });
         open = before;
       }
     }
