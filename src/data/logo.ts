@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Problem } from '../problems.js';
-import { NeedsPositions, type Position, type Segment, type SourceFile } from './source.js';
+import type { SourceFile } from './source.js';
 
 export interface Logo {
   mediaType: 'image/png' | 'image/jpeg';
@@ -16,24 +16,10 @@ const TYPES: { mediaType: Logo['mediaType']; magic: number[] }[] = [
   { mediaType: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
 ];
 
-/**
- * Where a value is in its file. A file read quickly has no positions: it is read again with them,
- * only when there is a problem to place.
- */
-export async function placeOf(source: SourceFile, segments: readonly Segment[]): Promise<Position> {
-  try {
-    return source.places.at(segments);
-  } catch (error) {
-    if (!(error instanceof NeedsPositions)) throw error;
-    const { parseYaml } = await import('./load.js');
-    return parseYaml(source.text, source.path).source?.places.at(segments) ?? { line: 0, column: 0, length: 0 };
-  }
-}
-
 /** The logo `file` names, from the year's folder `yearDir`; or the problem with it, at `logo.file` in report.yaml. */
 export async function readLogo(yearDir: string, file: string, source: SourceFile): Promise<{ logo: Logo } | { problem: Problem }> {
   const problem = async (message: string, hint: string) => {
-    const at = await placeOf(source, ['logo', 'file']);
+    const at = source.places.at(['logo', 'file']);
     return { problem: { file: source.path, line: at.line, column: at.column, length: at.length, severity: 'error' as const, rule: 'logo', message, hint } };
   };
   const path = join(yearDir, file);
