@@ -156,7 +156,7 @@ function canonical(node: unknown, shape: Shape): void {
  * anchors. Keys in schema order could put an alias above its anchor, which YAML does not allow;
  * and a value written where it is used reads better in a diff.
  */
-function expandAliases(doc: Document): void {
+export function expandAliases(doc: Document): void {
   visit(doc, {
     Alias(_, alias) {
       const target = alias.resolve(doc);
