@@ -61,7 +61,10 @@ export async function fmt(io: Io, years: string[], options: FmtOptions): Promise
     if (failure !== undefined) return cannotWrite(io, file.display, failure);
   }
 
-  const notRead = unread ? `, ${unread} not read (see the problems)` : '';
+  const folders = listed.problems.filter((p) => p.rule === 'cannot-read').length;
+  const notRead = unread || folders
+    ? `${unread ? `, ${unread} not read` : ''}${folders ? `, ${folders} folder${folders === 1 ? '' : 's'} not read` : ''} (see the problems)`
+    : '';
   if (options.check) {
     io.stdout.write(changed.length
       ? `${files(changed.length)} not in the canonical layout: run covenant fmt to rewrite ${changed.length === 1 ? 'it' : 'them'}${notRead}\n`
