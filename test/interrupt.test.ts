@@ -2,7 +2,7 @@
 // leaves the earlier report exactly as it was, and the catchable signals leave no temporary file.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBigData } from '../scripts/synth.mjs';
 
@@ -24,7 +24,8 @@ async function interrupt(signal: NodeJS.Signals): Promise<{ code: number | null;
   const child = spawn(process.execPath, [bin, 'report', '2030', '--format', 'pdf', '--out', out, '--data', join(dir, 'data')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // The status a shell sees: covenant ends itself with the signal it was sent, as a Unix tool does (128 + its number).
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code, sent) => resolve(code ?? (sent ? 128 + constants.signals[sent] : null))));
   const deadline = Date.now() + 60_000;
   while (!readdirSync(out).some((f) => f.endsWith('.tmp'))) {
     if (Date.now() > deadline) throw new Error(`no temporary file appeared; stderr: ${stderr}`);
