@@ -44,7 +44,8 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-o, --output <file>', 'write one format to FILE (- for standard output)')
     .option('--templates <dir>', 'templates that replace the shipped ones by file name')
     .option('--previous <year>', 'the year to compare with (default: the year before, when its data exists)')
-    .action(async (year: string, opts: { format: 'md' | 'html' | 'pdf' | 'all'; out: string; output?: string; templates?: string; previous?: string }, command: Command) => {
+    .option('--final', 'refuse to write while the year is unfinished: an empty progress, no date, a title naming another year')
+    .action(async (year: string, opts: { format: 'md' | 'html' | 'pdf' | 'all'; out: string; output?: string; templates?: string; previous?: string; final?: boolean }, command: Command) => {
       const { report } = await import('./report.js');
       const { format } = opts;
       // --out has a default, so only its source tells whether it was given along with -o.

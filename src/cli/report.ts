@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { listYears, loadDataset } from '../data/dataset.js';
 import { makeFolders, stageFile, streamStaged, type Staged } from '../data/atomic.js';
 import { displayPath, isError } from '../problems.js';
+import { asFinal } from '../data/rules.js';
 import { buildReport } from '../report/build.js';
 import { FORMATS, writers, type Format, type RenderWarning } from '../render/index.js';
 import { TemplateError } from '../render/templates.js';
@@ -19,6 +20,7 @@ export interface ReportOptions {
   output?: string;
   templates?: string;
   previous?: string;
+  final?: boolean;
 }
 
 /** The formats whose look --templates can change (the PDF's layout is code). */
@@ -26,15 +28,16 @@ const TEMPLATE_FORMATS = ['markdown', 'html'];
 
 const LAST_PDF_SECOND = 253402300799;
 
+const isFolder = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 /** A --templates folder must exist and hold a format's folder: a typo must not publish the shipped look. */
 function checkTemplates(dir: string, given: string): void {
-  const isFolder = (path: string) => {
-    try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
-    }
-  };
   if (!isFolder(dir)) throw new UsageError(`--templates ${given}: there is no such folder`);
   if (!TEMPLATE_FORMATS.some((format) => isFolder(join(dir, format)))) {
     throw new UsageError(`--templates ${given} holds neither markdown/ nor html/: copy the templates to change from templates/markdown/ or templates/html/, keeping their paths`);
@@ -48,6 +51,12 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     if (Number(options.previous) >= Number(year)) throw new UsageError(`--previous must be a year before ${year}, not ${options.previous}: the report says what changed since then`);
   }
   if (options.templates !== undefined) checkTemplates(resolve(io.cwd, options.templates), options.templates);
+  if (options.output !== undefined && options.output.trim() === '') throw new UsageError('-o needs a file name (or - for standard output)');
+  // -o naming a folder (reports/, or one that exists) writes covenant-<year>.<ext> into it, as --out does.
+  if (options.output !== undefined && options.output !== '-' && (/[/\\]$/.test(options.output) || isFolder(resolve(io.cwd, options.output)))) {
+    const { output: folder, ...rest } = options;
+    options = { ...rest, out: folder };
+  }
   const formats: Format[] = options.format === 'all' ? [...FORMATS] : [options.format];
   if (options.output !== undefined && formats.length > 1) {
     throw new UsageError('-o names one file: choose one --format (md, html or pdf) to go with it');
@@ -60,6 +69,8 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   const reading = progress(io);
   const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: withPrevious ? [year, previous] : [year], onFile: (n) => reading.update(`read ${n} files`) });
   reading.done();
+  // --final: what is only unfinished while drafting (an empty progress, no date) stops a final report.
+  if (options.final) result.problems = asFinal(result.problems);
   if (!result.dataset || result.problems.some(isError)) {
     await writeProblems(io, result);
     return EXIT.invalidData;

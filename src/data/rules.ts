@@ -152,7 +152,8 @@ export function checkDepartment(source: SourceFile, ids: ProgrammeIds | undefine
       }
     });
     const progress = text(pledge.progress);
-    if (progress !== undefined && progress.trim() === '' && pledge.status !== 'pledged') {
+    // Even a pledge still `pledged`: an empty progress is one new-year left for this year's words.
+    if (progress !== undefined && progress.trim() === '') {
       problems.push({
         ...at(source, ['pledges', i, 'progress'], 'empty-progress', `progress of pledge "${String(pledge.id)}" is still empty`,
           'write what happened this year, or remove the key'),
@@ -179,5 +180,43 @@ export function checkReport(source: SourceFile, ids: ProgrammeIds | undefined): 
       `theme "${theme}" already has a section on line ${source.places.at(['sections', earlier, 'theme']).line}`,
       'merge the two sections into one'));
   });
+  problems.push(...checkReportYear(source));
+  return problems;
+}
+
+/** Rules about a year not yet written up: warnings while it is drafted, errors for `report --final`. */
+export const UNFINISHED = new Set(['empty-progress', 'other-year', 'missing-date']);
+
+/** The problems with UNFINISHED warnings made errors: a final report must have none. */
+export function asFinal<T extends Pick<Problem, 'rule' | 'severity'>>(problems: readonly T[]): T[] {
+  return problems.map((p) => (p.severity === 'warning' && UNFINISHED.has(p.rule) ? { ...p, severity: 'error' } : p));
+}
+
+/**
+ * What new-year carries over and a person must then update: a title or subtitle that names a year,
+ * none of them this report's ("Progress in 2021" in 2022's report), and a report with no date.
+ * The year is the folder's name (data/<year>/report.yaml).
+ */
+export function checkReportYear(source: SourceFile): Problem[] {
+  const root = record(source.value);
+  const year = /(?:^|[/\\])(\d{4})[/\\]report\.yaml$/.exec(source.path)?.[1];
+  if (!root || year === undefined) return [];
+  const problems: Problem[] = [];
+  for (const key of ['title', 'subtitle'] as const) {
+    const named = [...(text(root[key]) ?? '').matchAll(/(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)/g)].map((m) => m[1]!);
+    if (named.length === 0 || named.includes(year)) continue;
+    problems.push({
+      ...at(source, [key], 'other-year', `the ${key} names ${named.join(' and ')}, but this is the ${year} report`,
+        `new-year carries the ${key} from the year before: write this year's, or leave it if ${named.length === 1 ? 'that year is' : 'those years are'} meant`),
+      severity: 'warning',
+    });
+  }
+  if (root.date === undefined) {
+    problems.push({
+      ...at(source, [], 'missing-date', 'the report has no date: its cover and the PDF say when it was published',
+        'add date: YYYY-MM-DD, the day it is published'),
+      severity: 'warning',
+    });
+  }
   return problems;
 }
