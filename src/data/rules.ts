@@ -1,6 +1,7 @@
 // The rules no schema can express: ids that must exist elsewhere, be unique, or match a file name.
 // They also run on files that failed the schema, so one run reports every problem: hence the
 // defensive reading of values whose shape is not yet known to be right.
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import type { Problem } from '../problems.js';
 import type { Segment, SourceFile } from './source.js';
@@ -96,7 +97,7 @@ export function characterProblems(source: SourceFile): Problem[] {
     }
   };
   walk(source.value, []);
-  return problems;
+  return [...problems, ...nestingProblems(source)];
 }
 
 export function checkProgramme(source: SourceFile): Problem[] {
@@ -218,5 +219,50 @@ export function checkReportYear(source: SourceFile): Problem[] {
       severity: 'warning',
     });
   }
+  return problems;
+}
+
+/**
+ * How deeply lists and quotes may nest in Markdown text. Real text nests two or three; past about
+ * forty, the Markdown reader stops and drops the rest of the field, and the PDF runs off the page.
+ */
+export const MAX_LIST_DEPTH = 10;
+
+/** Text that might nest that deep: a line indented past where the tenth list would start, or ten markers in a row. */
+const MAYBE_DEEP = /^[ \t]{9,}(?:[-*+>]|\d{1,9}[.)])|^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]*){10}/m;
+
+let markdown: { parse(text: string, env: object): { type: string }[] } | undefined;
+
+/** The deepest nesting of lists and quotes in `text`, as the report's Markdown reader sees it. */
+function listDepth(text: string): number {
+  // Loaded only for text that looks deep: most runs never need it.
+  markdown ??= new (createRequire(import.meta.url)('markdown-it') as new () => NonNullable<typeof markdown>)();
+  let depth = 0;
+  let deepest = 0;
+  for (const token of markdown.parse(text, {})) {
+    if (/^(bullet_list|ordered_list|blockquote)_open$/.test(token.type)) deepest = Math.max(deepest, ++depth);
+    else if (/^(bullet_list|ordered_list|blockquote)_close$/.test(token.type)) depth--;
+  }
+  return deepest;
+}
+
+/** Markdown text whose lists or quotes nest deeper than MAX_LIST_DEPTH: an error, as no report could show it all. */
+export function nestingProblems(source: SourceFile): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: Segment[]): void => {
+    if (typeof value === 'string') {
+      if (!MAYBE_DEEP.test(value)) return;
+      const depth = listDepth(value);
+      if (depth > MAX_LIST_DEPTH) {
+        problems.push(at(source, path, 'list-depth', `lists or quotes here nest ${depth} deep; at most ${MAX_LIST_DEPTH} can be shown`,
+          'indent fewer levels: a list inside a list inside a list is as deep as a reader can follow'));
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, [...path, i]));
+    } else if (record(value)) {
+      for (const [key, item] of Object.entries(value as Loose)) walk(item, [...path, key]);
+    }
+  };
+  walk(source.value, []);
   return problems;
 }
