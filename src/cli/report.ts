@@ -44,6 +44,14 @@ function checkTemplates(dir: string, given: string): void {
   }
 }
 
+/** -o with no name is a usage error; -o naming a folder (reports/, or one that exists) writes covenant-<year>.<ext> into it, as --out does. */
+function checkOutput(io: Io, options: ReportOptions): ReportOptions {
+  const { output, ...rest } = options;
+  if (output === undefined || output === '-') return options;
+  if (output.trim() === '') throw new UsageError('-o needs a file name (or - for standard output)');
+  return /[/\\]$/.test(output) || isFolder(resolve(io.cwd, output)) ? { ...rest, out: output } : options;
+}
+
 export async function report(io: Io, year: string, options: ReportOptions): Promise<number> {
   checkYear(year);
   if (options.previous !== undefined) {
@@ -51,12 +59,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     if (Number(options.previous) >= Number(year)) throw new UsageError(`--previous must be a year before ${year}, not ${options.previous}: the report says what changed since then`);
   }
   if (options.templates !== undefined) checkTemplates(resolve(io.cwd, options.templates), options.templates);
-  if (options.output !== undefined && options.output.trim() === '') throw new UsageError('-o needs a file name (or - for standard output)');
-  // -o naming a folder (reports/, or one that exists) writes covenant-<year>.<ext> into it, as --out does.
-  if (options.output !== undefined && options.output !== '-' && (/[/\\]$/.test(options.output) || isFolder(resolve(io.cwd, options.output)))) {
-    const { output: folder, ...rest } = options;
-    options = { ...rest, out: folder };
-  }
+  options = checkOutput(io, options);
   const formats: Format[] = options.format === 'all' ? [...FORMATS] : [options.format];
   if (options.output !== undefined && formats.length > 1) {
     throw new UsageError('-o names one file: choose one --format (md, html or pdf) to go with it');

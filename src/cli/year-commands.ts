@@ -37,7 +37,7 @@ export function registerYearCommands(cli: Command, io: Io, done: (code: number) 
     .command('fmt')
     .description('rewrite the YAML in one canonical layout (values never change), for clean git diffs')
     .argument('[year...]', 'years to format, besides programme.yaml (every year when none is given)')
-    .option('--check', 'change nothing: list the files that would change, exit 1 if any')
+    .option('--check', 'change nothing: show what would change as a unified diff, exit 1 if anything would')
     .action(async (years: string[], opts: { check?: boolean }) => {
       const { fmt } = await import('./fmt.js');
       done(await fmt(io, years, withData({ check: opts.check === true }, data())));
