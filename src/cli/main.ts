@@ -45,7 +45,8 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--templates <dir>', 'templates that replace the shipped ones by file name')
     .option('--previous <year>', 'the year to compare with (default: the year before, when its data exists)')
     .option('--final', 'refuse to write while the year is unfinished: an empty progress, no date, a title naming another year')
-    .action(async (year: string, opts: { format: 'md' | 'html' | 'pdf' | 'all'; out: string; output?: string; templates?: string; previous?: string; final?: boolean }, command: Command) => {
+    .option('--draft', 'not for publication: a Draft note on the cover, and every format marks it')
+    .action(async (year: string, opts: { format: 'md' | 'html' | 'pdf' | 'all'; out: string; output?: string; templates?: string; previous?: string; final?: boolean; draft?: boolean }, command: Command) => {
       const { report } = await import('./report.js');
       const { format } = opts;
       // --out has a default, so only its source tells whether it was given along with -o.
@@ -53,6 +54,14 @@ function program(io: Io, done: (code: number) => void): Command {
         throw new UsageError('--out names a folder and -o a file: give one of them');
       }
       done(await report(io, year, { ...opts, format, ...optional('data', data()) }));
+    });
+
+  cli
+    .command('templates')
+    .description('list what a template may use: the report\'s fields, the helpers, the document\'s elements')
+    .action(async () => {
+      const { templates } = await import('./templates.js');
+      done(templates(io));
     });
 
   cli
