@@ -58,6 +58,13 @@ describe('a new year, before it is written', () => {
     expect(existsSync(join(dir, 'draft.md'))).toBe(true);
   });
 
+  test('report --final --draft is a usage error: a final report is for publication, a draft is not', async () => {
+    const both = await run(['report', '2022', '--final', '--draft', '--format', 'md', '-o', 'both.md'], { cwd: dir });
+    expect(both).toMatchObject({ code: 2, stdout: '' });
+    expect(both.stderr).toContain('--final and --draft contradict each other: a final report is for publication, a draft is not');
+    expect(existsSync(join(dir, 'both.md'))).toBe(false);
+  });
+
   test('a title naming this year among others, or no year, is not warned about', async () => {
     const path = join(dir, 'data/2022/report.yaml');
     const before = readFileSync(path, 'utf8');

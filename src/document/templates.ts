@@ -5,7 +5,7 @@
 // into build/templates.cjs): a run without --templates loads only Handlebars' runtime. Custom
 // templates are compiled when they are used, with the same options and the same checks.
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
 // The runtime alone, imported so that the bundle holds it; the compiler is loaded only for --templates.
@@ -14,7 +14,7 @@ import { closest } from '../data/suggest.js';
 import { displayPath } from '../problems.js';
 import { helpers } from './helpers.js';
 import { checkMarkup, checkTemplate } from './template-check.js';
-import { produced, readTemplateFolder, step, strictHelpers, strictOutput, TemplateLimitError, withinBudget } from '../render/template-safety.js';
+import { produced, readTemplateFolder, step, strictHelpers, strictOutput, TemplateLimitError, withinBudget } from './template-safety.js';
 import { TEMPLATE_MARK } from './xml.js';
 
 /** The shipped templates' folder: report.hbs and partials/*.hbs. */
@@ -54,11 +54,11 @@ interface Source {
 
 /**
  * A folder's report.hbs and partials/*.hbs, each named as templates call it ("partials/pledge"),
- * read safely (template-safety.ts): never from a pipe.
+ * read safely (template-safety.ts): only from inside the folder, never from a pipe.
  */
 export async function templateSources(dir: string, display: (file: string) => string): Promise<Source[]> {
   try {
-    return readTemplateFolder(dirname(dir), basename(dir));
+    return readTemplateFolder(dir);
   } catch (error) {
     // A template the user cannot use (a link out of the folder, a pipe, permissions) is theirs to fix, not a bug.
     if (error instanceof TemplateLimitError) throw new TemplateError(display(error.file), 0, 0, error.message);

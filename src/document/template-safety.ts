@@ -1,6 +1,6 @@
-// What keeps custom templates (--templates DIR) to their folder and their job: files read only from
-// inside the folder, never waiting on a pipe; a bound on the work and output of one rendering; and
-// strict output, where a value that is not text (an object, a list, a field that is not there) is
+// What keeps custom templates (--templates DIR) to their folder and their job: templates and words
+// read only from inside the folder, never waiting on a pipe; a bound on the work and output of one
+// rendering; and strict output, where a value that is not text (an object, a list, a field that is not there) is
 // an error rather than "[object Object]" or nothing in a publication.
 /// <reference types="handlebars" />
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
@@ -43,42 +43,45 @@ function resolveInside(root: string, path: string, what: string): string {
     throw new TemplateLimitError(path, `the ${what} cannot be read (${(error as { code?: string }).code ?? String(error)})`);
   }
   if (!inside(root, real)) {
-    throw new TemplateLimitError(path, `the ${what} is a symbolic link to ${real}, outside the templates folder: templates are read only from inside --templates`);
+    throw new TemplateLimitError(path, `the ${what} is a symbolic link to ${real}, outside the templates folder: ${what === 'catalogue' ? 'words' : 'templates'} are read only from inside --templates`);
   }
   return real;
 }
 
-/** One template's text: a regular file of at most MAX_TEMPLATE_BYTES, in UTF-8, opened without waiting. */
-function readTemplate(root: string, file: string): string {
-  const real = resolveInside(root, file, 'template');
+/**
+ * One file's text from inside `root` (already resolved): a regular file of at most MAX_TEMPLATE_BYTES,
+ * in UTF-8, opened without waiting. `what` names it in errors: "template", "catalogue".
+ */
+export function readConfined(root: string, file: string, what = 'template'): string {
+  const real = resolveInside(root, file, what);
   let fd: number;
   try {
     // O_NONBLOCK: a pipe named *.hbs is refused below rather than waited on for ever.
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (error) {
-    throw new TemplateLimitError(file, `the template cannot be read (${(error as { code?: string }).code ?? String(error)})`);
+    throw new TemplateLimitError(file, `the ${what} cannot be read (${(error as { code?: string }).code ?? String(error)})`);
   }
   try {
     const info = fstatSync(fd);
-    if (!info.isFile()) throw new TemplateLimitError(file, 'the template is not a file but a folder, pipe, socket or device');
+    if (!info.isFile()) throw new TemplateLimitError(file, `the ${what} is not a file but a folder, pipe, socket or device`);
     if (info.size > MAX_TEMPLATE_BYTES) {
-      throw new TemplateLimitError(file, `the template is ${(info.size / 1024 / 1024).toFixed(1)} MB; templates over ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB are not read`);
+      throw new TemplateLimitError(file, `the ${what} is ${(info.size / 1024 / 1024).toFixed(1)} MB; ${what}s over ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB are not read`);
     }
     return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(fd));
   } catch (error) {
     if (error instanceof TemplateLimitError) throw error;
     const code = (error as { code?: string }).code;
-    throw new TemplateLimitError(file, code ? `the template cannot be read (${code})` : 'the template is not valid UTF-8: save it as UTF-8');
+    throw new TemplateLimitError(file, code ? `the ${what} cannot be read (${code})` : `the ${what} is not valid UTF-8: save it as UTF-8`);
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * A format folder's report.hbs and partials/*.hbs under the --templates folder `root`. Every file,
- * and the format and partials folders themselves, must resolve inside `root`.
+ * The report.hbs and partials/*.hbs of the --templates folder `root`. Every file, and the partials
+ * folder itself, must resolve inside `root`.
  */
-export function readTemplateFolder(root: string, format: string): TemplateFile[] {
+export function readTemplateFolder(root: string): TemplateFile[] {
   const top = realpathSync(root);
   const found: TemplateFile[] = [];
   const add = (folder: string, prefix: string) => {
@@ -91,11 +94,11 @@ export function readTemplateFolder(root: string, format: string): TemplateFile[]
     resolveInside(top, folder, 'folder');
     for (const entry of entries.filter((e) => e.name.endsWith('.hbs')).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const file = join(folder, entry.name);
-      found.push({ name: prefix + entry.name.slice(0, -'.hbs'.length), file, text: readTemplate(top, file) });
+      found.push({ name: prefix + entry.name.slice(0, -'.hbs'.length), file, text: readConfined(top, file) });
     }
   };
-  add(join(root, format), '');
-  add(join(root, format, 'partials'), 'partials/');
+  add(root, '');
+  add(join(root, 'partials'), 'partials/');
   return found;
 }
 
