@@ -282,3 +282,15 @@ describe('the look as data: a logo, the language, a draft', () => {
     expect((await report('md')).stdout).not.toContain('Draft');
   });
 });
+
+describe('text XML may not hold', () => {
+  test('a noncharacter, a lone surrogate or U+F8FF from the data reach the document as written', async () => {
+    const { readDocument } = await import('../src/document/xml.js');
+    const text = 'a\uFFFF b\uD800 c\uF8FF d\uFFFE';
+    const blocks = readDocument(`<p><em>${text}</em></p><p><a href="https://x.invalid/${text}">x</a></p>`, { ref: () => undefined, takeFootnotes: () => [] }, 'report.hbs');
+    expect(blocks).toEqual([
+      { type: 'paragraph', children: [{ type: 'em', children: [{ type: 'text', text }] }] },
+      { type: 'paragraph', children: [{ type: 'link', href: `https://x.invalid/${text}`, children: [{ type: 'text', text: 'x' }] }] },
+    ]);
+  });
+});

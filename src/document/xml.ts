@@ -19,8 +19,20 @@ export class DocumentSyntaxError extends Error {
 /** The processing instruction that marks where a template's output starts and ends. */
 export const TEMPLATE_MARK = 'covenant-template';
 
+/**
+ * Characters XML may not hold (C0 controls but tab and line ends, lone surrogates, U+FFFE, U+FFFF),
+ * which text from the data may: each is carried through the parser as U+F8FF, its code in hex and
+ * U+F8FE, and put back in the text. U+F8FF itself is carried so too, so the mark is never the data's.
+ */
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uF8FF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const CARRIED = /\uF8FF([0-9a-f]{4})\uF8FE/g;
+const carry = (text: string) => text.replace(UNSAFE, (c) => `\uF8FF${c.charCodeAt(0).toString(16).padStart(4, '0')}\uF8FE`);
+const restore = (text: string) => text.replace(CARRIED, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
 /** Parses the whole output into elements, keeping for each the template it came from. */
-function parseElements(xml: string, file: string): Element {
+function parseElements(output: string, file: string): Element {
+  const xml = carry(output);
+  const back = xml === output ? (text: string) => text : restore;
   const root: Element = { name: 'document', attributes: {}, children: [], template: file };
   const stack: Element[] = [root];
   const templates: string[] = [file];
@@ -43,11 +55,14 @@ function parseElements(xml: string, file: string): Element {
     if (!BLOCK_ELEMENTS.has(name) && !INLINE_ELEMENTS.has(name)) {
       throw new DocumentSyntaxError(current(), `<${name}> is not an element of the document; the elements are ${[...BLOCK_ELEMENTS, ...INLINE_ELEMENTS].sort().join(', ')}`);
     }
-    const element: Element = { name, attributes: tag.attributes as Record<string, string>, children: [], template: current() };
+    const attributes = tag.attributes as Record<string, string>;
+    if (xml !== output) for (const key of Object.keys(attributes)) attributes[key] = back(attributes[key]!);
+    const element: Element = { name, attributes, children: [], template: current() };
     stack[stack.length - 1]!.children.push(element);
     stack.push(element);
   });
-  parser.on('text', (text) => {
+  parser.on('text', (raw) => {
+    const text = back(raw);
     const children = stack[stack.length - 1]!.children;
     const last = children[children.length - 1];
     if (typeof last === 'string') children[children.length - 1] = last + text;
