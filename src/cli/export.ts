@@ -1,4 +1,4 @@
-// `covenant export <year> --format csv|json [-o FILE]`: one row a pledge, for spreadsheets.
+// `covenant export <year> [--format csv|json] [-o FILE]`: one row a pledge, for spreadsheets.
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../data/atomic.js';
 import { loadDataset } from '../data/dataset.js';

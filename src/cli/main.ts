@@ -46,8 +46,9 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-o, --output <file>', 'write one format to FILE (- for standard output)')
     .option('--templates <dir>', 'templates that replace the shipped ones by file name')
     .option('--previous <year>', 'the year to compare with (default: the year before, when its data exists)')
+    .option('--final', 'refuse to write while the year is unfinished: an empty progress, no date, a title naming another year')
     .option('--draft', 'not for publication: a Draft note on the cover, and every format marks it')
-    .action(async (year: string, opts: { format: Format | 'all'; out: string; output?: string; templates?: string; previous?: string; draft?: boolean }, command: Command) => {
+    .action(async (year: string, opts: { format: Format | 'all'; out: string; output?: string; templates?: string; previous?: string; final?: boolean; draft?: boolean }, command: Command) => {
       const { report } = await import('./report.js');
       const { format } = opts;
       // --out has a default, so only its source tells whether it was given along with -o.

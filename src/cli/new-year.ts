@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { writeFolderAtomic } from '../data/atomic.js';
-import { loadDataset } from '../data/dataset.js';
+import { listYears, loadDataset } from '../data/dataset.js';
 import { scaffoldDepartment, scaffoldReport, type Scaffolded } from '../data/scaffold.js';
 import { displayPath, isError, type Problem } from '../problems.js';
 import { checkYear, dataDir, EXIT, UsageError, type Io } from './io.js';
@@ -10,27 +10,51 @@ import { cannotWrite, writeProblems } from './failures.js';
 
 export interface NewYearOptions {
   data?: string;
+  /** The year to start from; the year before by default. */
+  from?: string;
+}
+
+/** The year a new year is made from: --from, else the year before it. */
+function sourceYear(year: string, from: string | undefined): string {
+  if (from === undefined) {
+    if (Number(year) === 0) throw new UsageError('there is no year before 0000 to make 0000 from');
+    return String(Number(year) - 1).padStart(4, '0');
+  }
+  checkYear(from);
+  if (Number(from) >= Number(year)) throw new UsageError(`--from must be a year before ${year}, not ${from}`);
+  return from;
 }
 
 export async function newYear(io: Io, year: string, options: NewYearOptions): Promise<number> {
   checkYear(year);
-  if (Number(year) === 0) throw new UsageError('there is no year before 0000 to make 0000 from');
-  const previous = String(Number(year) - 1).padStart(4, '0');
+  const previous = sourceYear(year, options.from);
   const root = dataDir(io, options.data);
   const target = join(root, year);
   const shown = displayPath(io.cwd, target);
   if (await stat(target).then(() => true, () => false)) {
     throw new UsageError(`${shown} already exists: new-year never overwrites a year (rename or delete the folder first)`);
   }
+  // A year to start from that is not there is one problem, said once, with the ways on.
+  const years = listYears(root);
+  const hasData = await stat(root).then((info) => info.isDirectory(), () => false);
+  if (hasData && !years.includes(previous)) {
+    const from = displayPath(io.cwd, join(root, previous));
+    const latest = years.filter((y) => Number(y) < Number(year)).pop();
+    const ways = [
+      ...(options.from === undefined ? [`make ${previous} first (covenant new-year ${previous})`] : []),
+      ...(latest ? [`start from ${latest} (covenant new-year ${year} --from ${latest})`] : []),
+    ];
+    io.stderr.write(`covenant: new-year ${year} is made from ${previous}${options.from === undefined ? ', the year before it' : ''}, and there is no ${from}` +
+      ` (${years.length ? `years in ${displayPath(io.cwd, root)}: ${years.join(', ')}` : `${displayPath(io.cwd, root)} has no year folders yet`})` +
+      `${ways.length ? `: ${ways.join(', or ')}` : ''}\n`);
+    return EXIT.invalidData;
+  }
 
-  // The year before must exist and be valid: a missing one is reported with the years there are.
+  // The year to start from must be valid.
   const result = await loadDataset({ dataDir: root, cwd: io.cwd, years: [previous] });
   const last = result.dataset?.years.get(previous);
   if (!last || result.problems.some(isError)) {
     await writeProblems(io, result);
-    if (!result.dataset?.years.has(previous) && !result.problems.some((p) => p.file !== displayPath(io.cwd, join(root, previous)))) {
-      io.stderr.write(`covenant: new-year ${year} is made from ${previous}, the year before it: make ${previous} first (covenant new-year ${previous})\n`);
-    }
     return EXIT.invalidData;
   }
 

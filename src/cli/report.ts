@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { listYears, loadDataset } from '../data/dataset.js';
 import { makeFolders, stageFile, streamStaged, type Staged } from '../data/atomic.js';
 import { displayPath, isError } from '../problems.js';
+import { asFinal } from '../data/rules.js';
 import { buildDocument } from '../document/build.js';
 import { CatalogueError } from '../document/catalogue.js';
 import { TemplateError } from '../document/templates.js';
@@ -26,24 +27,27 @@ export interface ReportOptions {
   output?: string;
   templates?: string;
   previous?: string;
+  /** Refuse to write while the year is unfinished: what validate warns of is an error. */
+  final?: boolean;
   /** Not for publication: a Draft note on the cover, and every format marks it. */
   draft?: boolean;
 }
 
 const LAST_PDF_SECOND = 253402300799;
 
+const isFolder = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 /**
  * A --templates folder must exist and hold templates: a typo must not publish the shipped look. A
  * folder in the old layout (one folder a format) is said so, with the way to the new one.
  */
 function checkTemplates(dir: string, given: string): void {
-  const isFolder = (path: string) => {
-    try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
-    }
-  };
   if (!isFolder(dir)) throw new UsageError(`--templates ${given}: there is no such folder`);
   const old = ['html', 'markdown'].filter((format) => isFolder(join(dir, format)));
   if (old.length > 0) {
@@ -69,13 +73,23 @@ async function documentOf(io: Io, model: ReportModel, templates: string | undefi
   }
 }
 
+/** -o with no name is a usage error; -o naming a folder (reports/, or one that exists) writes covenant-<year>.<ext> into it, as --out does. */
+function checkOutput(io: Io, options: ReportOptions): ReportOptions {
+  const { output, ...rest } = options;
+  if (output === undefined || output === '-') return options;
+  if (output.trim() === '') throw new UsageError('-o needs a file name (or - for standard output)');
+  return /[/\\]$/.test(output) || isFolder(resolve(io.cwd, output)) ? { ...rest, out: output } : options;
+}
+
 export async function report(io: Io, year: string, options: ReportOptions): Promise<number> {
   checkYear(year);
   if (options.previous !== undefined) {
     checkYear(options.previous);
     if (Number(options.previous) >= Number(year)) throw new UsageError(`--previous must be a year before ${year}, not ${options.previous}: the report says what changed since then`);
   }
+  if (options.final && options.draft) throw new UsageError('--final and --draft contradict each other: a final report is for publication, a draft is not');
   if (options.templates !== undefined) checkTemplates(resolve(io.cwd, options.templates), options.templates);
+  options = checkOutput(io, options);
   const formats: Format[] = options.format === 'all' ? [...FORMATS] : [options.format];
   if (options.output !== undefined && formats.length > 1) {
     throw new UsageError('-o names one file: choose one --format (md, html or pdf) to go with it');
@@ -93,6 +107,8 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   const reading = progress(io);
   const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: [...wanted], onFile: (n) => reading.update(`read ${n} files`) });
   reading.done();
+  // --final: what is only unfinished while drafting (an empty progress, no date) stops a final report.
+  if (options.final) result.problems = asFinal(result.problems);
   if (!result.dataset || result.problems.some(isError)) {
     await writeProblems(io, result);
     return EXIT.invalidData;

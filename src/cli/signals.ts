@@ -18,6 +18,9 @@ export function exitCleanlyOnSignals(stderr: { write(s: string): unknown }): voi
     process.once(signal, () => {
       removePendingSync();
       stderr.write(`\ncovenant: stopped by ${signal}; ${changedFiles(writtenSoFar(), process.cwd())}\n`);
+      // The handler is gone (once), so the signal sent again ends the process as the system does,
+      // at once: process.exit() waits for a read that never ends (a pipe) and can hang with it.
+      process.kill(process.pid, signal);
       process.exit(code);
     });
   }

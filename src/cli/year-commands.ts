@@ -27,16 +27,17 @@ export function registerYearCommands(cli: Command, io: Io, done: (code: number) 
     .command('new-year')
     .description('create a year\'s folder from the year before it, progress cleared for rewriting')
     .addArgument(new Argument('<year>', 'the year to create, e.g. 2020 (from 2019)'))
-    .action(async (year: string) => {
+    .option('--from <year>', 'the year to start from (default: the year before)')
+    .action(async (year: string, opts: { from?: string }) => {
       const { newYear } = await import('./new-year.js');
-      done(await newYear(io, year, withData({}, data())));
+      done(await newYear(io, year, withData(opts.from === undefined ? {} : { from: opts.from }, data())));
     });
 
   cli
     .command('fmt')
     .description('rewrite the YAML in one canonical layout (values never change), for clean git diffs')
     .argument('[year...]', 'years to format, besides programme.yaml (every year when none is given)')
-    .option('--check', 'change nothing: list the files that would change, exit 1 if any')
+    .option('--check', 'change nothing: show what would change as a unified diff, exit 1 if anything would')
     .action(async (years: string[], opts: { check?: boolean }) => {
       const { fmt } = await import('./fmt.js');
       done(await fmt(io, years, withData({ check: opts.check === true }, data())));
@@ -46,7 +47,7 @@ export function registerYearCommands(cli: Command, io: Io, done: (code: number) 
     .command('export')
     .description('one row a pledge, for spreadsheets and open data')
     .addArgument(new Argument('<year>', 'the year to export, e.g. 2019'))
-    .addOption(new Option('--format <format>', 'csv or json').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'csv for spreadsheets, json for scripts').choices(EXPORT_FORMATS).default('csv'))
     .option('-o, --output <file>', 'write to FILE instead of standard output (- for standard output)')
     .action(async (year: string, opts: { format: 'csv' | 'json'; output?: string }) => {
       const { exportYear } = await import('./export.js');

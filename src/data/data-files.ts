@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { displayPath, type Problem } from '../problems.js';
 import { entriesOf, listYears } from './dataset.js';
+import { cannotRead } from './source.js';
 import type { FileKind } from './schemas.js';
 
 export interface DataFile {
@@ -28,8 +29,9 @@ export function dataFiles(dataDir: string, cwd: string, years: readonly string[]
     }
     files.push(file(join(dataDir, year, 'report.yaml'), 'report'));
     const departments = join(dataDir, year, 'departments');
-    // A folder that cannot be read lists no files here; `validate` reports why.
+    // A folder that cannot be read is a problem, as in `validate`: its files are not "already canonical".
     const listed = entriesOf(departments);
+    if ('error' in listed) problems.push(cannotRead(display(departments), listed.error, 'folder'));
     const names = ('entries' in listed ? listed.entries.map((e) => e.name) : []).filter((n) => n.endsWith('.yaml')).sort();
     files.push(...names.map((n) => file(join(departments, n), 'department')));
   }

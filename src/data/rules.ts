@@ -1,6 +1,7 @@
 // The rules no schema can express: ids that must exist elsewhere, be unique, or match a file name.
 // They also run on files that failed the schema, so one run reports every problem: hence the
 // defensive reading of values whose shape is not yet known to be right.
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import type { Problem } from '../problems.js';
 import type { Segment, SourceFile } from './source.js';
@@ -85,7 +86,7 @@ export function characterProblems(source: SourceFile): Problem[] {
     }
   };
   walk(source.value, []);
-  return problems;
+  return [...problems, ...nestingProblems(source)];
 }
 
 export function checkProgramme(source: SourceFile): Problem[] {
@@ -141,7 +142,8 @@ export function checkDepartment(source: SourceFile, ids: ProgrammeIds | undefine
       }
     });
     const progress = text(pledge.progress);
-    if (progress !== undefined && progress.trim() === '' && pledge.status !== 'pledged') {
+    // Even a pledge still `pledged`: an empty progress is one new-year left for this year's words.
+    if (progress !== undefined && progress.trim() === '') {
       problems.push({
         ...at(source, ['pledges', i, 'progress'], 'empty-progress', `progress of pledge "${String(pledge.id)}" is still empty`,
           'write what happened this year, or remove the key'),
@@ -168,5 +170,88 @@ export function checkReport(source: SourceFile, ids: ProgrammeIds | undefined): 
       `theme "${theme}" already has a section on line ${source.places.at(['sections', earlier, 'theme']).line}`,
       'merge the two sections into one'));
   });
+  problems.push(...checkReportYear(source));
+  return problems;
+}
+
+/** Rules about a year not yet written up: warnings while it is drafted, errors for `report --final`. */
+export const UNFINISHED = new Set(['empty-progress', 'other-year', 'missing-date']);
+
+/** The problems with UNFINISHED warnings made errors: a final report must have none. */
+export function asFinal<T extends Pick<Problem, 'rule' | 'severity'>>(problems: readonly T[]): T[] {
+  return problems.map((p) => (p.severity === 'warning' && UNFINISHED.has(p.rule) ? { ...p, severity: 'error' } : p));
+}
+
+/**
+ * What new-year carries over and a person must then update: a title or subtitle that names a year,
+ * none of them this report's ("Progress in 2021" in 2022's report), and a report with no date.
+ * The year is the folder's name (data/<year>/report.yaml).
+ */
+export function checkReportYear(source: SourceFile): Problem[] {
+  const root = record(source.value);
+  const year = /(?:^|[/\\])(\d{4})[/\\]report\.yaml$/.exec(source.path)?.[1];
+  if (!root || year === undefined) return [];
+  const problems: Problem[] = [];
+  for (const key of ['title', 'subtitle'] as const) {
+    const named = [...(text(root[key]) ?? '').matchAll(/(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)/g)].map((m) => m[1]!);
+    if (named.length === 0 || named.includes(year)) continue;
+    problems.push({
+      ...at(source, [key], 'other-year', `the ${key} names ${named.join(' and ')}, but this is the ${year} report`,
+        `new-year carries the ${key} from the year before: write this year's, or leave it if ${named.length === 1 ? 'that year is' : 'those years are'} meant`),
+      severity: 'warning',
+    });
+  }
+  if (root.date === undefined) {
+    problems.push({
+      ...at(source, [], 'missing-date', 'the report has no date: its cover and the PDF say when it was published',
+        'add date: YYYY-MM-DD, the day it is published'),
+      severity: 'warning',
+    });
+  }
+  return problems;
+}
+
+/**
+ * How deeply lists and quotes may nest in Markdown text. Real text nests two or three; past about
+ * forty, the Markdown reader stops and drops the rest of the field, and the PDF runs off the page.
+ */
+export const MAX_LIST_DEPTH = 10;
+
+/** Text that might nest that deep: a line indented past where the tenth list would start, or ten markers in a row. */
+const MAYBE_DEEP = /^[ \t]{9,}(?:[-*+>]|\d{1,9}[.)])|^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]*){10}/m;
+
+let markdown: { parse(text: string, env: object): { type: string }[] } | undefined;
+
+/** The deepest nesting of lists and quotes in `text`, as the report's Markdown reader sees it. */
+function listDepth(text: string): number {
+  // Loaded only for text that looks deep: most runs never need it.
+  markdown ??= new (createRequire(import.meta.url)('markdown-it') as new () => NonNullable<typeof markdown>)();
+  let depth = 0;
+  let deepest = 0;
+  for (const token of markdown.parse(text, {})) {
+    if (/^(bullet_list|ordered_list|blockquote)_open$/.test(token.type)) deepest = Math.max(deepest, ++depth);
+    else if (/^(bullet_list|ordered_list|blockquote)_close$/.test(token.type)) depth--;
+  }
+  return deepest;
+}
+
+/** Markdown text whose lists or quotes nest deeper than MAX_LIST_DEPTH: an error, as no report could show it all. */
+export function nestingProblems(source: SourceFile): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: Segment[]): void => {
+    if (typeof value === 'string') {
+      if (!MAYBE_DEEP.test(value)) return;
+      const depth = listDepth(value);
+      if (depth > MAX_LIST_DEPTH) {
+        problems.push(at(source, path, 'list-depth', `lists or quotes here nest ${depth} deep; at most ${MAX_LIST_DEPTH} can be shown`,
+          'indent fewer levels: a list inside a list inside a list is as deep as a reader can follow'));
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, [...path, i]));
+    } else if (record(value)) {
+      for (const [key, item] of Object.entries(value as Loose)) walk(item, [...path, key]);
+    }
+  };
+  walk(source.value, []);
   return problems;
 }

@@ -2,9 +2,9 @@
 // left to write; each department's pledges and statuses kept, progress and next steps cleared with
 // last year's text kept as a comment above them, figures kept (marked as last year's). The source's
 // comments survive because the files are edited as YAML documents, not rewritten from values.
-import { isMap, isScalar, isSeq, Pair, Scalar, type Document, type YAMLMap } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, Pair, Scalar, type Document, type YAMLMap } from 'yaml';
 import type { Problem } from '../problems.js';
-import { canonicalise, LAYOUT } from './format-yaml.js';
+import { canonicalise, expandAliases, LAYOUT } from './format-yaml.js';
 import { parseYaml } from './load.js';
 
 export const SCHEMA_LINES = {
@@ -54,15 +54,16 @@ const asComment = (lines: readonly string[]) => lines.map((l) => ` ${l}`).join('
  * its first line, gives way: from that line to the key (where new-year wrote it) it is replaced,
  * so carried text does not pile up year on year. A comment of the user's own above it stays.
  */
-function addComment(node: Scalar, lines: readonly string[], earlier: RegExp): void {
+function addComment(node: Scalar, lines: readonly string[], earlier: RegExp, previousYear: string): void {
   const kept = (node.commentBefore ?? '').split('\n');
-  const from = kept.findIndex((line) => earlier.test(line));
+  // Only a note about a year before last year's is new-year's: "2015: ask DfE" in 2015's file is the user's.
+  const from = kept.findIndex((line) => Number(earlier.exec(line)?.[1] ?? previousYear) < Number(previousYear));
   node.commentBefore = [...(from === -1 ? kept : kept.slice(0, from)), asComment(lines)].filter(Boolean).join('\n');
 }
 
 /** The first line of last year's text carried as a comment ("2014: …"), and of the figures' note. */
-const CARRIED_TEXT = /^ ?\d{4}: /;
-const CARRIED_FIGURES = /^ ?Figures carried from \d{4}: /;
+const CARRIED_TEXT = /^ ?(\d{4}): /;
+const CARRIED_FIGURES = /^ ?Figures carried from (\d{4}): /;
 
 const pairOf = (map: YAMLMap, key: string) =>
   map.items.find((p): p is Pair<Scalar, unknown> => isScalar(p.key) && p.key.value === key);
@@ -78,9 +79,12 @@ function clear(map: YAMLMap, key: string, previousYear: string, insertAfter: rea
     return;
   }
   if (old.trim() !== '') {
-    addComment(pair.key, commentLines(`${previousYear}: ${old.trimStart()}`), CARRIED_TEXT);
+    addComment(pair.key, commentLines(`${previousYear}: ${old.trimStart()}`), CARRIED_TEXT, previousYear);
   }
-  pair.value = new Scalar('');
+  // A comment written after the value (`progress: Done. # TODO ask DfE`) is the user's: it stays.
+  const cleared = new Scalar('');
+  if (isScalar(pair.value) || isCollection(pair.value)) cleared.comment = pair.value.comment;
+  pair.value = cleared;
 }
 
 /**
@@ -100,6 +104,8 @@ function parse(text: string, path: string): { doc?: Document.Parsed; map?: YAMLM
   const loaded = parseYaml(text, path);
   if (!loaded.source || loaded.problems.length > 0) return { problems: loaded.problems };
   const doc = loaded.source.doc;
+  // Written out first: clearing a value that an anchor marks would leave its aliases pointing nowhere.
+  expandAliases(doc);
   if (!isMap(doc.contents)) {
     return { problems: [{ file: path, line: 1, column: 1, severity: 'error', rule: 'type', message: 'the file is not a mapping (key: value lines)' }] };
   }
@@ -118,7 +124,7 @@ export function scaffoldDepartment(text: string, path: string, previousYear: str
     clear(pledge, 'next_steps', previousYear, [], false);
     const metrics = pairOf(pledge, 'metrics');
     if (metrics && isSeq(metrics.value) && metrics.value.items.length > 0) {
-      addComment(metrics.key, [`Figures carried from ${previousYear}: update each value (or remove a figure no longer measured).`], CARRIED_FIGURES);
+      addComment(metrics.key, [`Figures carried from ${previousYear}: update each value (or remove a figure no longer measured).`], CARRIED_FIGURES, previousYear);
     }
   }
   canonicalise(doc, 'department');

@@ -1,12 +1,13 @@
 // The catalogue: every word the tool adds to a report, by key, for one language. Shipped in
 // templates/locales/<lang>.yaml; a --templates folder's locales/<lang>.yaml replaces its words.
 // Read with js-yaml: a plain file of words needs no positions, and the run no `yaml` package.
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsyaml from 'js-yaml';
 import { closest } from '../data/suggest.js';
 import { formatNumber } from '../figures.js';
+import { readConfined, TemplateLimitError } from './template-safety.js';
 import type { DocumentLabels } from './types.js';
 
 /** A value in the catalogue: words, a list (the months), or plural forms chosen by {count}. */
@@ -52,11 +53,18 @@ function flatten(value: unknown, prefix: string, out: Map<string, Entry>, file: 
 
 const identity = (text: string) => text;
 
+/** A catalogue file: where it is, as errors show it, and its text when already read. */
+interface CatalogueFile {
+  path: string;
+  shown: string;
+  text?: string;
+}
+
 /** A catalogue file's entries by dotted key. */
-function readEntries(path: string, shown: string): Map<string, Entry> {
+function readEntries({ path, shown, text }: CatalogueFile): Map<string, Entry> {
   let parsed: unknown;
   try {
-    parsed = jsyaml.load(readFileSync(path, 'utf8'));
+    parsed = jsyaml.load(text ?? readFileSync(path, 'utf8'));
   } catch (error) {
     throw new CatalogueError(`${shown}: the catalogue cannot be read (${(error as Error).message.split('\n')[0]})`);
   }
@@ -70,10 +78,10 @@ function readEntries(path: string, shown: string): Map<string, Entry> {
  * --templates folder's locales/en-GB.yaml need hold only the words it changes). `shown` names the
  * catalogue in errors.
  */
-export function loadCatalogue(files: readonly { path: string; shown: string }[], lang: string): Catalogue {
+export function loadCatalogue(files: readonly CatalogueFile[], lang: string): Catalogue {
   const entries = new Map<string, Entry>();
   for (const file of files) {
-    for (const [key, value] of readEntries(file.path, file.shown)) {
+    for (const [key, value] of readEntries(file)) {
       if (file !== files[0] && files.length > 1 && !entries.has(key)) {
         const near = closest(key, [...entries.keys()]);
         throw new CatalogueError(`${file.shown}: "${key}" is not a word covenant uses${near ? ` (did you mean "${near}"?)` : ''}`);
@@ -130,6 +138,25 @@ export function loadCatalogue(files: readonly { path: string; shown: string }[],
 }
 
 /**
+ * A --templates folder's catalogue file, read as its templates are (template-safety.ts): only from
+ * inside the folder, never from a pipe. Anything at its path is read, so a pipe or a link out of
+ * the folder is an error rather than quietly skipped; undefined when there is nothing there.
+ */
+function ownText(custom: string, file: string, display: (file: string) => string): string | undefined {
+  try {
+    lstatSync(file);
+  } catch {
+    return undefined;
+  }
+  try {
+    return readConfined(realpathSync(custom), file, 'catalogue');
+  } catch (error) {
+    if (error instanceof TemplateLimitError) throw new CatalogueError(`${display(error.file)}: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
  * The catalogue for `lang`: the shipped one, with a --templates folder's locales/<lang>.yaml over
  * it; a language covenant does not ship must be whole in that folder.
  */
@@ -142,11 +169,14 @@ export function catalogueFor(lang: string, custom: string | undefined, display: 
       return false;
     }
   };
-  const files: { path: string; shown: string }[] = [];
+  const files: CatalogueFile[] = [];
   const shipped = fileURLToPath(new URL(name, shippedLocales));
   if (exists(shipped)) files.push({ path: shipped, shown: `templates/locales/${name}` });
-  const own = custom ? join(custom, 'locales', name) : undefined;
-  if (own && exists(own)) files.push({ path: own, shown: display(own) });
+  if (custom) {
+    const own = join(custom, 'locales', name);
+    const text = ownText(custom, own, display);
+    if (text !== undefined) files.push({ path: own, shown: display(own), text });
+  }
   if (files.length === 0) {
     throw new CatalogueError(`there is no catalogue for language "${lang}" (report.yaml's language): add locales/${name} to a --templates folder, translated from templates/locales/en-GB.yaml`);
   }

@@ -4,7 +4,6 @@
 // The shipped templates are checked and compiled once, at build time (scripts/build-templates.js,
 // into build/templates.cjs): a run without --templates loads only Handlebars' runtime. Custom
 // templates are compiled when they are used, with the same options and the same checks.
-import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import { closest } from '../data/suggest.js';
 import { displayPath } from '../problems.js';
 import { helpers } from './helpers.js';
 import { checkMarkup, checkTemplate } from './template-check.js';
+import { produced, readTemplateFolder, step, strictHelpers, strictOutput, TemplateLimitError, withinBudget } from './template-safety.js';
 import { TEMPLATE_MARK } from './xml.js';
 
 /** The shipped templates' folder: report.hbs and partials/*.hbs. */
@@ -52,27 +52,18 @@ interface Source {
   text: string;
 }
 
-/** A folder's report.hbs and partials/*.hbs, each named as templates call it ("partials/pledge"). */
+/**
+ * A folder's report.hbs and partials/*.hbs, each named as templates call it ("partials/pledge"),
+ * read safely (template-safety.ts): only from inside the folder, never from a pipe.
+ */
 export async function templateSources(dir: string, display: (file: string) => string): Promise<Source[]> {
-  const found: Source[] = [];
-  const add = async (folder: string, prefix: string) => {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
-      const file = join(folder, name);
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        // A template the user cannot read (permissions, a folder named *.hbs) is theirs to fix, not a bug.
-        const code = (error as { code?: unknown } | null)?.code;
-        throw new TemplateError(display(file), 0, 0, `the template cannot be read (${typeof code === 'string' ? code : String(error)})`);
-      }
-      found.push({ name: prefix + name.slice(0, -'.hbs'.length), file, text });
-    }
-  };
-  await add(dir, '');
-  await add(join(dir, 'partials'), 'partials/');
-  return found;
+  try {
+    return readTemplateFolder(dir);
+  } catch (error) {
+    // A template the user cannot use (a link out of the folder, a pipe, permissions) is theirs to fix, not a bug.
+    if (error instanceof TemplateLimitError) throw new TemplateError(display(error.file), 0, 0, error.message);
+    throw error;
+  }
 }
 
 /** The partials among templates' names, as a template calls them: "partials/pledge" is {{> pledge}}. */
@@ -106,6 +97,9 @@ function guardBlockHelpers(hb: typeof Handlebars): void {
         error.column = options.loc?.start.column ?? 0;
         throw error;
       }
+      // Each run of the block's body is a step of the rendering's bounded work.
+      const fn = options.fn;
+      if (typeof fn === 'function') options.fn = ((...a: Parameters<typeof fn>) => (step(''), fn(...a))) as typeof fn;
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     });
   }
@@ -123,14 +117,14 @@ function environment(compiler: boolean): Environment {
   const env = hb.create();
   // {{log}} writes to the process's console: into the report itself when it goes to standard output.
   env.unregisterHelper('log');
-  for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
+  for (const [name, helper] of Object.entries({ ...helpers, ...strictHelpers })) env.registerHelper(name, helper as Handlebars.HelperDelegate);
   guardBlockHelpers(env);
   return env;
 }
 
 /** The names templates may call as helpers: helperMissing and blockHelperMissing are Handlebars' own plumbing. */
 export function helperNames(env: Environment = environment(false)): Set<string> {
-  return new Set(Object.keys(env.helpers).filter((name) => !name.endsWith('Missing')));
+  return new Set(Object.keys(env.helpers).filter((name) => !name.endsWith('Missing') && !name.startsWith('$')));
 }
 
 /**
@@ -148,7 +142,9 @@ export function checkAndCompile<T>(text: string, file: string, hb: Environment, 
   }
   const mistake = checkTemplate(ast, names.helpers, names.partials) ?? checkMarkup(text);
   if (mistake) throw new TemplateError(file, mistake.line, mistake.column, mistake.reason);
-  return compile(text, COMPILE_OPTIONS);
+  // What a template prints must be text: compiled from the rewritten tree (Handlebars takes either).
+  strictOutput(ast, names.helpers);
+  return compile(ast as unknown as string, COMPILE_OPTIONS);
 }
 
 let precompiled: Record<string, Precompiled> | undefined;
@@ -218,9 +214,11 @@ export async function loadTemplates(custom: string | undefined, cwd: string): Pr
   const located = ({ file, template }: { file: string; template: Handlebars.TemplateDelegate }) =>
     (context: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
-        return template(context, options);
+        step(file);
+        return produced(file, template(context, options));
       } catch (error) {
         if (error instanceof TemplateError) throw error;
+        if (error instanceof TemplateLimitError) throw new TemplateError(display(error.file || file), 0, 0, error.message);
         const { line, column, reason } = position(error);
         throw new TemplateError(display(file), line, column, reason);
       }
@@ -235,5 +233,5 @@ export async function loadTemplates(custom: string | undefined, cwd: string): Pr
   if (!main) throw new TemplateError(display(join(custom ?? shippedTemplates, 'report.hbs')), 0, 0, 'the main template report.hbs is missing');
   const render = main;
   const file = display(templates.get('report')!.file);
-  return { file, render: (view) => render(view) };
+  return { file, render: (view) => withinBudget(view, () => render(view)) };
 }
