@@ -10,10 +10,10 @@ import { parseYaml } from '../src/data/load.js';
 import type { FileKind } from '../src/data/schemas.js';
 import { markdownText, mutated, oddScalarSource, oddText, randomYaml, yamlSoup } from './helpers/arbitraries.js';
 import { fixturesDir, repoRoot } from './helpers/fixtures.js';
+import { PROPERTY_SEED, propertyRuns } from './helpers/property.js';
 
-const seed = Number(process.env.COVENANT_PROPERTY_SEED ?? 20191001);
-const scale = Number(process.env.COVENANT_PROPERTY_SCALE ?? 1);
-const params = (runs: number) => ({ seed, numRuns: Math.max(1, Math.round(runs * scale)), endOnFailure: process.env.SHRINK === undefined });
+const seed = PROPERTY_SEED;
+const params = (runs: number) => ({ seed, numRuns: propertyRuns(runs), endOnFailure: process.env.SHRINK === undefined });
 
 const KINDS: FileKind[] = ['programme', 'report', 'department'];
 const IDS = { themes: ['employment', 'education', 'housing'], outcomes: ['stability'] };
@@ -80,7 +80,7 @@ const scalarLike = fc.oneof(
   fc.array(fc.constantFrom('0', '1', '9', '0x', '0o', '.', 'e', 'E', '+', '-', '_', 'inf', 'nan', 'null', 'true', '~', ':'), { minLength: 1, maxLength: 4 }).map((pieces) => pieces.join('')),
 );
 
-test('plain scalars, as values and as keys, read as the yaml package reads them (2,000 cases)', () => {
+test('plain scalars, as values and as keys, read as the yaml package reads them (2,000 cases at full strength)', () => {
   fc.assert(fc.property(scalarLike, (scalar) => {
     for (const text of [`v: ${scalar}\n`, `${scalar}: v\n`, `a:\n  - ${scalar}: v\n`]) {
       const quick = quickRead(text);
@@ -137,7 +137,7 @@ describe('random text read both ways', () => {
     ['hand-written scalars', 1000, handWritten],
     ['a valid department file mutated', 400, mutated(valid('2019/departments/dwp.yaml'))],
     ['a valid report file mutated', 400, mutated(valid('2019/report.yaml'))],
-  ] as const)('%s (%d cases)', (_what, runs, arbitrary) => {
+  ] as const)('%s (%d cases at full strength)', (_what, runs, arbitrary) => {
     fc.assert(fc.property(arbitrary as fc.Arbitrary<string>, (text) => {
       agree(text);
     }), params(runs));
