@@ -16,7 +16,8 @@ export default {
   // Jest's default is one worker fewer than the cores, which on two cores is one: the suites would
   // run one after another. Its own process mostly waits, so every core gets a worker.
   maxWorkers: availableParallelism(),
-  // Suites that start covenant as a process, or write PDFs, take seconds each; with every core busy
-  // (a worker each, or a shared CI machine) Jest's 5 s default failed tests that had not failed.
-  testTimeout: 30_000,
+  // Suites that start covenant as a process, or write PDFs, take seconds each, and ten times that
+  // on a shared machine with every core busy: Jest's 5 s default (and 30 s) failed tests that had
+  // not failed. A timeout is for a test that hangs.
+  testTimeout: 120_000,
 };
