@@ -44,7 +44,8 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-o, --output <file>', 'write one format to FILE (- for standard output)')
     .option('--templates <dir>', 'templates that replace the shipped ones by file name')
     .option('--previous <year>', 'the year to compare with (default: the year before, when its data exists)')
-    .action(async (year: string, opts: { format: 'md' | 'html' | 'pdf' | 'all'; out: string; output?: string; templates?: string; previous?: string }, command: Command) => {
+    .option('--draft', 'not for publication: a Draft note on the cover, and every format marks it')
+    .action(async (year: string, opts: { format: 'md' | 'html' | 'pdf' | 'all'; out: string; output?: string; templates?: string; previous?: string; draft?: boolean }, command: Command) => {
       const { report } = await import('./report.js');
       const { format } = opts;
       // --out has a default, so only its source tells whether it was given along with -o.
@@ -52,6 +53,14 @@ function program(io: Io, done: (code: number) => void): Command {
         throw new UsageError('--out names a folder and -o a file: give one of them');
       }
       done(await report(io, year, { ...opts, format, ...optional('data', data()) }));
+    });
+
+  cli
+    .command('templates')
+    .description('list what a template may use: the report\'s fields, the helpers, the document\'s elements')
+    .action(async () => {
+      const { templates } = await import('./templates.js');
+      done(templates(io));
     });
 
   cli

@@ -1,12 +1,18 @@
-// `covenant report <year>`: validate, build the report model once, write each format asked for.
-import { statSync } from 'node:fs';
+// `covenant report <year>`: validate, build the report model and its document once, write each
+// format asked for from that one document.
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listYears, loadDataset } from '../data/dataset.js';
 import { makeFolders, stageFile, streamStaged, type Staged } from '../data/atomic.js';
 import { displayPath, isError } from '../problems.js';
+import { buildDocument } from '../document/build.js';
+import { CatalogueError } from '../document/catalogue.js';
+import { TemplateError } from '../document/templates.js';
+import type { Document } from '../document/types.js';
+import { DocumentSyntaxError } from '../document/xml.js';
 import { buildReport } from '../report/build.js';
+import type { ReportModel } from '../report/model.js';
 import { FORMATS, writers, type Format, type RenderWarning } from '../render/index.js';
-import { TemplateError } from '../render/templates.js';
 import { cannotWrite, writeProblems } from './failures.js';
 import { writeRenderWarnings } from './render-warnings.js';
 import { progress } from './progress.js';
@@ -19,14 +25,16 @@ export interface ReportOptions {
   output?: string;
   templates?: string;
   previous?: string;
+  /** Not for publication: a Draft note on the cover, and every format marks it. */
+  draft?: boolean;
 }
-
-/** The formats whose look --templates can change (the PDF's layout is code). */
-const TEMPLATE_FORMATS = ['markdown', 'html'];
 
 const LAST_PDF_SECOND = 253402300799;
 
-/** A --templates folder must exist and hold a format's folder: a typo must not publish the shipped look. */
+/**
+ * A --templates folder must exist and hold templates: a typo must not publish the shipped look. A
+ * folder in the old layout (one folder a format) is said so, with the way to the new one.
+ */
 function checkTemplates(dir: string, given: string): void {
   const isFolder = (path: string) => {
     try {
@@ -36,8 +44,27 @@ function checkTemplates(dir: string, given: string): void {
     }
   };
   if (!isFolder(dir)) throw new UsageError(`--templates ${given}: there is no such folder`);
-  if (!TEMPLATE_FORMATS.some((format) => isFolder(join(dir, format)))) {
-    throw new UsageError(`--templates ${given} holds neither markdown/ nor html/: copy the templates to change from templates/markdown/ or templates/html/, keeping their paths`);
+  const old = ['html', 'markdown'].filter((format) => isFolder(join(dir, format)));
+  if (old.length > 0) {
+    throw new UsageError(`--templates ${given} has ${old.map((f) => `${f}/`).join(' and ')}, the layout of covenant's earlier templates: `
+      + 'one set of templates now writes every format. Copy the files to change from templates/document/ (report.hbs, partials/*.hbs) '
+      + 'or templates/locales/ (the words) into the folder, keeping their paths, and make the same change there; `covenant templates` lists what they may use');
+  }
+  // Any template file will do here: one misnamed is the templates' error, naming what it could have meant.
+  const held = readdirSync(dir).filter((name) => name.endsWith('.hbs') || name === 'partials' || name === 'locales');
+  if (held.length === 0) {
+    throw new UsageError(`--templates ${given} holds neither report.hbs, partials/ nor locales/: copy the templates to change from templates/document/ or templates/locales/, keeping their paths`);
+  }
+}
+
+/** The document the templates write, or the template's mistake (exit 1). */
+async function documentOf(io: Io, model: ReportModel, templates: string | undefined): Promise<Document | number> {
+  try {
+    return await buildDocument(model, { cwd: io.cwd, ...(templates ? { templates } : {}) });
+  } catch (error) {
+    if (!(error instanceof TemplateError || error instanceof DocumentSyntaxError || error instanceof CatalogueError)) throw error;
+    io.stderr.write(`covenant: template error: ${error.message}\n`);
+    return EXIT.invalidData;
   }
 }
 
@@ -65,25 +92,21 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     return EXIT.invalidData;
   }
   const { programme, years } = result.dataset;
-  const model = buildReport({ programme, year: years.get(year)!, ...(withPrevious ? { previous: years.get(previous)! } : {}) });
+  const model = buildReport({ programme, year: years.get(year)!, ...(withPrevious ? { previous: years.get(previous)! } : {}), draft: options.draft ?? false });
 
   const epoch = io.env.SOURCE_DATE_EPOCH?.trim();
   if (epoch && !/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
   // A PDF date has a four-digit year: the last second it can hold is in 9999.
   if (epoch && Number(epoch) > LAST_PDF_SECOND) throw new UsageError(`SOURCE_DATE_EPOCH must be at most ${LAST_PDF_SECOND} (the end of 9999), not ${epoch}`);
-  const renderOptions = { cwd: io.cwd, ...(options.templates ? { templates: resolve(io.cwd, options.templates) } : {}), ...(epoch ? { sourceDateEpoch: epoch } : {}) };
-  // Text formats are rendered before any file is written: a template error leaves no partial set.
+  // The document is made before any file is written: a template error leaves no partial set.
+  const doc = await documentOf(io, model, options.templates ? resolve(io.cwd, options.templates) : undefined);
+  if (typeof doc === 'number') return doc;
+  const renderOptions = { report: model, ...(epoch ? { sourceDateEpoch: epoch } : {}) };
   // Binary formats (PDF) stream into their file as they are made, before the text files are written.
   const outputs: { format: Format; data: string }[] = [];
-  try {
-    for (const format of formats) {
-      const writer = writers[format];
-      if (writer.kind === 'text') outputs.push({ format, data: await writer.write(model, renderOptions) });
-    }
-  } catch (error) {
-    if (!(error instanceof TemplateError)) throw error;
-    io.stderr.write(`covenant: template error: ${error.message}\n`);
-    return EXIT.invalidData;
+  for (const format of formats) {
+    const writer = writers[format];
+    if (writer.kind === 'text') outputs.push({ format, data: await writer.write(doc, renderOptions) });
   }
 
   const targetOf = (format: Format) => options.output !== undefined
@@ -91,7 +114,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     : join(resolve(io.cwd, options.out), `covenant-${year}.${writers[format].extension}`);
   if (options.output === '-') {
     const writer = writers[formats[0]!];
-    if (writer.kind === 'binary') await writeRenderWarnings(io, (await writer.write(model, renderOptions, { write: (chunk) => io.stdout.write(chunk) })).warnings, result.sources);
+    if (writer.kind === 'binary') await writeRenderWarnings(io, (await writer.write(doc, renderOptions, { write: (chunk) => io.stdout.write(chunk) })).warnings, result.sources);
     else io.stdout.write(outputs[0]!.data);
     return EXIT.ok;
   }
@@ -118,7 +141,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     if (writer.kind !== 'binary') continue;
     let warnings: RenderWarning[] = [];
     const failed = await stage(format, async (target) => {
-      const streamed = await streamStaged(target, (out) => writer.write(model, renderOptions, out));
+      const streamed = await streamStaged(target, (out) => writer.write(doc, renderOptions, out));
       warnings = streamed.result.warnings;
       return streamed.staged;
     });

@@ -50,8 +50,8 @@ describe('the package npm pack makes', () => {
   test('holds the built command, its schemas, templates and build files, and nothing of the development', () => {
     expect(tarball).toBe(join(dir, `covenant-${version}.tgz`));
     for (const file of ['bin/covenant.js', 'dist/bundle/main.js', 'dist/bundle/signals.js', 'build/validators.cjs', 'build/templates.cjs',
-      'build/coverage.json', 'build/covenant.css', 'schemas/department.schema.json', 'schemas/programme.schema.json', 'schemas/report.schema.json',
-      'templates/html/report.hbs', 'templates/markdown/report.hbs', 'package.json', 'README.md']) {
+      'build/covenant.css', 'schemas/department.schema.json', 'schemas/programme.schema.json', 'schemas/report.schema.json',
+      'templates/document/report.hbs', 'templates/document/partials/cover.hbs', 'templates/locales/en-GB.yaml', 'package.json', 'README.md']) {
       expect({ file, packed: files.includes(file) }).toEqual({ file, packed: true });
     }
     expect(files.filter((f) => /^(src|test|scripts|data|examples|node_modules|\.ci)\//.test(f) || /^dist\/(?!bundle\/)/.test(f))).toEqual([]);
