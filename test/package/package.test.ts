@@ -71,7 +71,8 @@ describe('the package npm pack makes', () => {
     // The same Markdown as the repository's own command writes from the same data.
     const here = ok(sh(process.execPath, [join(repoRoot, 'bin/covenant.js'), 'report', '2014', '--format', 'md', '-o', '-'], repoRoot), 'the repository\'s covenant');
     expect(readFileSync(join(project, 'reports/covenant-2014.md'), 'utf8')).toBe(here);
-    expect(readFileSync(join(project, 'reports/covenant-2014.md'), 'utf8')).toMatch(/^# Care leaver strategy\n/);
+    // The cover: the programme's name (programme.yaml), then the report's title (2014/report.yaml).
+    expect(readFileSync(join(project, 'reports/covenant-2014.md'), 'utf8')).toMatch(/^Care Leaver Covenant\n\n# Care leaver strategy\n/);
     expect(readFileSync(join(project, 'reports/covenant-2014.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(join(project, 'reports/covenant-2014.html'), 'utf8')).toContain('<h1 class="govuk-heading-xl">Care leaver strategy</h1>');
   });
