@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 // `covenant --version` alone is answered before the command line's modules are loaded: it is the
 // check scripts and people run most, and it should cost no more than starting Node.
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else if (!existsSync(new URL('../dist/bundle/main.js', import.meta.url))) {
+  // A clone installed without its dev dependencies (npm ci --omit=dev) has no build to run.
+  process.stderr.write('covenant: this copy is not built: run `npm install` in its folder (the build needs the dev dependencies), or install the package that `npm pack` makes\n');
+  process.exitCode = 70;
 } else {
   // --debug shows stack traces of internal errors: at the lines of src/, not of the bundle.
   if (args.includes('--debug')) process.setSourceMapsEnabled(true);

@@ -1,7 +1,7 @@
 // Bundles the command line into dist/bundle/: one file for the wiring and one a command (with
 // chunks they share), each holding the libraries it needs. Node then reads and compiles a handful
 // of files rather than several hundred, which was most of the time a small report took.
-// The folder is two levels down, like dist/cli/, so the code's paths to build/, templates/ and
+// The folder is two levels down, like src/cli/, so the code's paths to build/, templates/ and
 // package.json (new URL('../../…', import.meta.url)) hold in the bundle too.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,8 @@ const unused = {
 
 await rm(outdir, { recursive: true, force: true });
 const { outputFiles } = await build({
-  entryPoints: [`${root}dist/cli/main.js`, `${root}dist/cli/signals.js`],
+  // From the TypeScript in src/ itself: the bundle needs no other build step before it.
+  entryPoints: [`${root}src/cli/main.ts`, `${root}src/cli/signals.ts`],
   outdir,
   bundle: true,
   splitting: true,

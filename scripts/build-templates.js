@@ -5,8 +5,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { checkAndCompile, helperNames, partialNames, shippedTemplates, templateSources, TemplateError } from '../dist/document/templates.js';
+import { importSource } from './from-source.js';
 
+const { checkAndCompile, helperNames, partialNames, shippedTemplates, templateSources, TemplateError } = await importSource('document/templates.ts');
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The path from the package root, with forward slashes on every system: as errors show it.
 const fromRoot = (file) => relative(root, file).split('\\').join('/');
