@@ -1,16 +1,16 @@
 // `covenant report <year>`: validate, build the report model once, write each format asked for.
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listYears, loadDataset } from '../data/dataset.js';
+import { loadDataset } from '../data/dataset.js';
 import { makeFolders, stageFile, streamStaged, type Staged } from '../data/atomic.js';
 import { displayPath, isError } from '../problems.js';
-import { buildReport } from '../report/build.js';
 import { FORMATS, writers, type Format, type RenderWarning } from '../render/index.js';
 import { TemplateError } from '../render/templates.js';
 import { cannotWrite, writeProblems } from './failures.js';
 import { writeRenderWarnings } from './render-warnings.js';
 import { progress } from './progress.js';
 import { checkYear, dataDir, EXIT, UsageError, type Io } from './io.js';
+import { comparedYear, yearReport } from './render-year.js';
 
 export interface ReportOptions {
   data?: string;
@@ -54,31 +54,26 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   }
 
   const dir = dataDir(io, options.data);
-  // The previous year is compared with when its data exists, or when --previous names one.
-  const previous = options.previous ?? String(Number(year) - 1);
-  const withPrevious = options.previous !== undefined || listYears(dir).includes(previous);
+  const previous = comparedYear(dir, year, options.previous);
   const reading = progress(io);
-  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: withPrevious ? [year, previous] : [year], onFile: (n) => reading.update(`read ${n} files`) });
+  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: previous !== undefined ? [year, previous] : [year], onFile: (n) => reading.update(`read ${n} files`) });
   reading.done();
   if (!result.dataset || result.problems.some(isError)) {
     await writeProblems(io, result);
     return EXIT.invalidData;
   }
-  const { programme, years } = result.dataset;
-  const model = buildReport({ programme, year: years.get(year)!, ...(withPrevious ? { previous: years.get(previous)! } : {}) });
-
   const epoch = io.env.SOURCE_DATE_EPOCH?.trim();
   if (epoch && !/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
   // A PDF date has a four-digit year: the last second it can hold is in 9999.
   if (epoch && Number(epoch) > LAST_PDF_SECOND) throw new UsageError(`SOURCE_DATE_EPOCH must be at most ${LAST_PDF_SECOND} (the end of 9999), not ${epoch}`);
   const renderOptions = { cwd: io.cwd, ...(options.templates ? { templates: resolve(io.cwd, options.templates) } : {}), ...(epoch ? { sourceDateEpoch: epoch } : {}) };
+  const rendered = yearReport(result.dataset, year, previous, renderOptions);
   // Text formats are rendered before any file is written: a template error leaves no partial set.
   // Binary formats (PDF) stream into their file as they are made, before the text files are written.
   const outputs: { format: Format; data: string }[] = [];
   try {
     for (const format of formats) {
-      const writer = writers[format];
-      if (writer.kind === 'text') outputs.push({ format, data: await writer.write(model, renderOptions) });
+      if (writers[format].kind === 'text') outputs.push({ format, data: await rendered.text(format) });
     }
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
@@ -90,8 +85,7 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     ? resolve(io.cwd, options.output)
     : join(resolve(io.cwd, options.out), `covenant-${year}.${writers[format].extension}`);
   if (options.output === '-') {
-    const writer = writers[formats[0]!];
-    if (writer.kind === 'binary') await writeRenderWarnings(io, (await writer.write(model, renderOptions, { write: (chunk) => io.stdout.write(chunk) })).warnings, result.sources);
+    if (writers[formats[0]!].kind === 'binary') await writeRenderWarnings(io, (await rendered.stream(formats[0]!, { write: (chunk) => io.stdout.write(chunk) })).warnings, result.sources);
     else io.stdout.write(outputs[0]!.data);
     return EXIT.ok;
   }
@@ -114,11 +108,10 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     }
   };
   for (const format of formats) {
-    const writer = writers[format];
-    if (writer.kind !== 'binary') continue;
+    if (writers[format].kind !== 'binary') continue;
     let warnings: RenderWarning[] = [];
     const failed = await stage(format, async (target) => {
-      const streamed = await streamStaged(target, (out) => writer.write(model, renderOptions, out));
+      const streamed = await streamStaged(target, (out) => rendered.stream(format, out));
       warnings = streamed.result.warnings;
       return streamed.staged;
     });
