@@ -55,6 +55,20 @@ function program(io: Io, done: (code: number) => void): Command {
     });
 
   cli
+    .command('preview')
+    .description('serve the year\'s report to a browser while you edit: made again on every save, nothing written')
+    .addArgument(new Argument('<year>', 'the year to preview, e.g. 2019'))
+    .option('--port <port>', 'the port to serve on (default: 8014, or any free port when it is taken; 0: any)')
+    .option('--host <address>', 'the address to serve on (default: 127.0.0.1, this machine only)')
+    .option('--open', 'open the page in a browser ($BROWSER, else the system\'s)')
+    .option('--templates <dir>', 'templates that replace the shipped ones by file name (watched too)')
+    .option('--previous <year>', 'the year to compare with (default: the year before, when its data exists)')
+    .action(async (year: string, opts: { port?: string; host?: string; open?: boolean; templates?: string; previous?: string }) => {
+      const { preview } = await import('./preview.js');
+      done(await preview(io, year, { ...opts, ...optional('data', data()) }));
+    });
+
+  cli
     .command('schema')
     .description('print the JSON Schema of a kind of file')
     .addArgument(new Argument('<kind>', 'programme, report or department').choices(SCHEMA_KINDS))

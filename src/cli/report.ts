@@ -27,7 +27,7 @@ const TEMPLATE_FORMATS = ['markdown', 'html'];
 const LAST_PDF_SECOND = 253402300799;
 
 /** A --templates folder must exist and hold a format's folder: a typo must not publish the shipped look. */
-function checkTemplates(dir: string, given: string): void {
+export function checkTemplates(dir: string, given: string): void {
   const isFolder = (path: string) => {
     try {
       return statSync(path).isDirectory();
