@@ -15,6 +15,8 @@ const RACY_MS = 2000;
 interface Entry {
   key: string;
   checked: CheckedFile;
+  /** What the file held, for the fingerprint: a file saved again unchanged makes no new report. */
+  digest: string;
 }
 
 export class FileCache {
@@ -30,7 +32,7 @@ export class FileCache {
   }
 
   /**
-   * What the files of the load since begin() were: equal fingerprints mean the same files with the
+   * What the files of the load since begin() held: equal fingerprints mean the same files with the
    * same contents, so the report made from them would be the same.
    */
   fingerprint(): string {
@@ -42,25 +44,21 @@ export class FileCache {
     const stat = statSync(job.path, { bigint: true, throwIfNoEntry: false });
     // Missing, a folder, a pipe: checkFile says what is wrong, and it is not kept.
     const key = stat?.isFile()
-      ? [job.path, job.display, job.kind, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs, JSON.stringify(ids ?? null)].join('\0')
+      ? [job.display, job.kind, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs, JSON.stringify(ids ?? null)].join('\0')
       : undefined;
     const hit = this.entries.get(job.path);
     if (key !== undefined && hit?.key === key) {
-      this.seen.push(key);
+      this.seen.push(`${job.path}\0${hit.digest}`);
       return hit.checked;
     }
     this.entries.delete(job.path);
     const readAt = Date.now();
     const checked = await checkFile(job, ids);
     this.read++;
+    const digest = createHash('sha1').update(JSON.stringify(ids ?? null)).update(JSON.stringify(checked.problems)).update(checked.source?.text ?? '').digest('hex');
     const racy = stat === undefined || readAt - Number(stat.mtimeNs / 1_000_000n) < RACY_MS;
-    if (key !== undefined && !racy) this.entries.set(job.path, { key, checked });
-    // A file not kept is known by what it held.
-    this.seen.push(`${key ?? job.path}\0${racy ? hash(checked) : ''}`);
+    if (key !== undefined && !racy) this.entries.set(job.path, { key, checked, digest });
+    this.seen.push(`${job.path}\0${digest}`);
     return checked;
   };
-}
-
-function hash(checked: CheckedFile): string {
-  return createHash('sha1').update(JSON.stringify(checked.problems)).update(checked.source?.text ?? '').digest('hex');
 }

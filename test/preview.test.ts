@@ -1,0 +1,312 @@
+// `covenant preview`: its routes and nothing else, for its own address only, the report made again
+// on a save (problems shown over the last good one), and nothing written anywhere.
+import { jest } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hostAllowed } from '../src/preview/server.js';
+import { fixturesDir } from './helpers/fixtures.js';
+import { events, get, snapshot, startOn, type Started } from './helpers/preview.js';
+import { run } from './helpers/run.js';
+
+jest.setTimeout(30_000);
+
+const fixture = join(fixturesDir, 'report');
+const DFE = 'data/2019/departments/dfe.yaml';
+
+describe('a preview of the report fixture', () => {
+  let started: Started;
+  let port: number;
+  beforeAll(async () => {
+    started = await startOn(fixture, '2019');
+    port = started.preview.server.port;
+  });
+  afterAll(() => started.stop());
+
+  test('serves the report at / with a CSP that allows its one script by nonce', async () => {
+    const page = await get(port, '/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.text).toContain('Care leaver covenant');
+    const csp = String(page.headers['content-security-policy']);
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const scripts = [...page.text.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    expect(scripts).toEqual([` nonce="${nonce}"`]);
+    // A fresh nonce for every page.
+    expect((await get(port, '/')).headers['content-security-policy']).not.toBe(csp);
+  });
+
+  test('the report as `report` writes it, the Markdown and the changes since last year', async () => {
+    const html = await get(port, '/covenant-2019.html');
+    expect(html.status).toBe(200);
+    expect(html.text).not.toContain('<script');
+    expect(html.headers['content-security-policy']).toContain("default-src 'none'");
+    const md = await get(port, '/covenant-2019.md');
+    expect(md.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(md.text).toMatch(/^# Care leaver covenant/m);
+    const text = await get(port, '/changes.txt');
+    expect(text.text).toMatch(/^Changes from 2018 to 2019/);
+    const changes = await get(port, '/changes');
+    expect(changes.status).toBe(200);
+    expect(changes.text).toContain('<h2>Changes from 2018 to 2019</h2>');
+    expect(changes.text).toContain('<table>');
+  });
+
+  test('the PDF is made on request in memory, and kept until the data changes', async () => {
+    const first = await get(port, '/covenant-2019.pdf');
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toBe('application/pdf');
+    expect(first.headers['content-disposition']).toBe('inline; filename="covenant-2019.pdf"');
+    expect(first.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const again = await get(port, '/covenant-2019.pdf');
+    expect(again.body.equals(first.body)).toBe(true);
+    expect(started.preview.session.current?.pdf).toBeDefined();
+    const head = await get(port, '/covenant-2019.pdf', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(Number(head.headers['content-length'])).toBe(first.body.length);
+  });
+
+  test.each([
+    ['a foreign name (DNS rebinding)', 'attacker.example:PORT'],
+    ['a foreign name on the default port', 'attacker.example'],
+    ['this address on another port', '127.0.0.1:1'],
+    ['a name ending like localhost', 'localhost.attacker.example:PORT'],
+  ])('refuses a request whose Host is %s: 403', async (_, host) => {
+    const response = await get(port, '/', { host: host.replace('PORT', String(port)) });
+    expect(response.status).toBe(403);
+    expect(response.text).toContain(`answers requests for http://127.0.0.1:${port}/ only`);
+    expect(response.text).not.toContain('Care leaver covenant');
+  });
+
+  test('refuses a request without a Host: 400', async () => {
+    expect((await get(port, '/', { host: '' })).status).toBe(400);
+  });
+
+  test.each(['localhost:PORT', '127.0.0.1:PORT', 'LOCALHOST:PORT'])('serves the Host %s', async (host) => {
+    expect((await get(port, '/', { host: host.replace('PORT', String(port)) })).status).toBe(200);
+  });
+
+  test.each(['/../../etc/passwd', '/..', '/%2e%2e/data/programme.yaml', '/a/..%2f..%2fprogramme.yaml', '/..\\programme.yaml'])('refuses the path %s: 400', async (path) => {
+    const response = await get(port, path);
+    expect(response.status).toBe(400);
+    expect(response.text).toBe('Bad request: paths with .. are refused.\n');
+  });
+
+  test.each(['/data/programme.yaml', '/data/', '/2019/departments/dfe.yaml', '/programme.yaml', '/covenant-2018.pdf', '/favicon.ico', '/toString', '/__proto__'])('answers %s with 404 (no file from the path, no listing)', async (path) => {
+    const response = await get(port, path);
+    expect(response.status).toBe(404);
+    expect(response.text).toMatch(/^Not found: /);
+    expect(response.text).not.toContain('id: dfe');
+  });
+
+  test('a path that is not one (absolute-form) or not UTF-8 is a 400; a POST a 405', async () => {
+    expect((await get(port, 'http://attacker.example/')).status).toBe(400);
+    expect((await get(port, '/%ff')).status).toBe(400);
+    const post = await get(port, '/', { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET, HEAD');
+  });
+
+  test('nothing is written: not in the working folder, not in the data', async () => {
+    const before = snapshot(started.cwd);
+    for (const path of ['/', '/covenant-2019.html', '/covenant-2019.md', '/covenant-2019.pdf', '/changes', '/changes.txt', '/nope']) await get(port, path);
+    expect(snapshot(started.cwd)).toEqual(before);
+    expect(before.some((line) => line.includes('reports'))).toBe(false);
+  });
+});
+
+describe('a save', () => {
+  let started: Started;
+  let port: number;
+  beforeEach(async () => {
+    started = await startOn(fixture, '2019');
+    port = started.preview.server.port;
+  });
+  afterEach(() => started.stop());
+
+  const edit = (from: string | RegExp, to: string) => {
+    const file = join(started.cwd, DFE);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+  };
+
+  test('re-renders, re-reading the file saved only; a broken file is shown over the last good report; the next good save clears it', async () => {
+    const stream = await events(port);
+    const first = await stream.next((s) => s.version === 1);
+    expect(first.problems).toBeNull();
+    expect((await get(port, '/')).text).toContain('On track');
+
+    let next = stream.next((s) => s.version === 2);
+    edit('status: on-track', 'status: not-met');
+    expect((await next).problems).toBeNull();
+    const page = (await get(port, '/')).text;
+    expect(page).toContain('Not met');
+    expect(started.stderr()).toMatch(/report made \(1 file read, \d+ ms\)/);
+
+    // Broken: the problems over the last good report, as `validate` prints them, escaped.
+    const broken = stream.next((s) => s.problems !== null);
+    edit('status: not-met', 'status: <b>done</b>');
+    const state = await broken;
+    expect(state.version).toBe(2);
+    expect(state.problems).toContain(`${DFE}:11:13  error  status must be one of pledged, on-track, ongoing, delayed, met, not-met, withdrawn, not "<b>done</b>"  enum`);
+    expect(state.problems).toContain('  11 |     status: <b>done</b>');
+    expect(state.problems).toContain('✖ 1 problem in 1 file (1 error)');
+    const over = (await get(port, '/')).text;
+    expect(over).toContain('Not met');
+    expect(over).toMatch(/<section id="covenant-preview-problems"[^>]*role="alert"[^>]*>/);
+    expect(over).not.toMatch(/<section id="covenant-preview-problems"[^>]*hidden/);
+    expect(over).toContain('not &quot;&lt;b&gt;done&lt;/b&gt;&quot;');
+    expect(over).not.toContain('<b>done</b>');
+    expect(started.stderr()).toContain(`${DFE}:11:13  error  status must be one of`);
+
+    next = stream.next((s) => s.version === 3);
+    edit('status: <b>done</b>', 'status: met');
+    expect((await next).problems).toBeNull();
+    const fixed = (await get(port, '/')).text;
+    expect(fixed).toMatch(/<section id="covenant-preview-problems"[^>]*hidden/);
+    stream.close();
+  });
+
+  test('the PDF is made again after a save', async () => {
+    const before = (await get(port, '/covenant-2019.pdf')).body;
+    const stream = await events(port);
+    const next = stream.next((s) => s.version === 2);
+    edit('status: on-track', 'status: delayed');
+    await next;
+    const after = (await get(port, '/covenant-2019.pdf')).body;
+    expect(after.equals(before)).toBe(false);
+    stream.close();
+  });
+
+  test('an editor\'s several writes of one save make one new report; a save that changes nothing none', async () => {
+    const stream = await events(port);
+    const next = stream.next((s) => s.version === 2);
+    const file = join(started.cwd, DFE);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, '');
+    writeFileSync(file, text.slice(0, 100));
+    writeFileSync(file, text.replace('status: on-track', 'status: met'));
+    await next;
+    // The same bytes saved again, and a scratch file beside it.
+    writeFileSync(file, readFileSync(file));
+    writeFileSync(join(started.cwd, 'data/2019/departments/.dfe.yaml.swp'), 'x');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(stream.states.map((s) => s.version)).toEqual([1, 2]);
+    stream.close();
+  });
+
+  test('a department file added, and the previous year removed, are seen', async () => {
+    const stream = await events(port);
+    let next = stream.next((s) => s.version === 2);
+    writeFileSync(join(started.cwd, 'data/2019/departments/moj.yaml'),
+      'id: moj\nname: Ministry of Justice\npledges:\n  - id: prison-leavers\n    theme: housing\n    commitment: Help care leavers leaving prison.\n    status: pledged\n');
+    await next;
+    expect((await get(port, '/')).text).toContain('Ministry of Justice');
+    expect(started.preview.session.previous).toBe('2018');
+    next = stream.next((s) => s.version === 3);
+    const { renameSync } = await import('node:fs');
+    renameSync(join(started.cwd, 'data/2018'), join(started.cwd, 'old-2018'));
+    await next;
+    expect(started.preview.session.previous).toBeUndefined();
+    expect((await get(port, '/changes.txt')).text).toBe('There is no previous year to compare 2019 with.\n');
+    stream.close();
+  });
+});
+
+describe('templates', () => {
+  test('a template that fails shows its error over the last good report; saving it mended clears it', async () => {
+    const partial = (cwd: string) => join(cwd, 'templates/html/partials/colophon.hbs');
+    const started = await startOn(fixture, '2019', { templates: 'templates' }, (cwd) => {
+      mkdirSync(join(cwd, 'templates/html/partials'), { recursive: true });
+      writeFileSync(partial(cwd), '<footer><p>Our own colophon</p></footer>\n');
+    });
+    try {
+      const port = started.preview.server.port;
+      expect((await get(port, '/')).text).toContain('Our own colophon');
+      const stream = await events(port);
+      const broken = stream.next((s) => s.problems !== null);
+      writeFileSync(partial(started.cwd), '<footer><p>{{publisherr}}</p></footer>\n');
+      const state = await broken;
+      expect(state.problems).toMatch(/^template error: templates\/html\/partials\/colophon\.hbs:1:\d+: /);
+      expect(state.problems).toContain('publisherr');
+      expect((await get(port, '/')).text).toContain('Our own colophon');
+      expect(started.stderr()).toContain('template error: templates/html/partials/colophon.hbs:1:');
+      const mended = stream.next((s) => s.version === 2 && s.problems === null);
+      writeFileSync(partial(started.cwd), '<footer><p>Our mended colophon</p></footer>\n');
+      await mended;
+      expect((await get(port, '/')).text).toContain('Our mended colophon');
+      stream.close();
+    } finally {
+      await started.stop();
+    }
+  });
+});
+
+describe('the command line', () => {
+  test.each([
+    [['preview', '19'], '"19" is not a year'],
+    [['preview', '2019', '--port', '70000'], '--port must be a port number from 0 to 65535'],
+    [['preview', '2019', '--port', 'eighty'], '--port must be a port number'],
+    [['preview', '2019', '--previous', '2019'], '--previous must be a year before 2019'],
+    [['preview', '2019', '--templates', 'nowhere'], '--templates nowhere: there is no such folder'],
+    [['preview', '2019', '--host', ''], '--host needs an address'],
+  ])('%j is a usage error (exit 2)', async (argv, message) => {
+    const result = await run([...argv, '--data', fixture]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain('Usage: covenant preview');
+  });
+
+  test('a port in use is said plainly (exit 2)', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      const result = await run(['preview', '2019', '--port', String(port), '--data', fixture]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`covenant: port ${port} on 127.0.0.1 is in use: choose another with --port, or leave --port out to have one chosen`);
+    } finally {
+      taken.close();
+    }
+  });
+
+  test('Ctrl-C closes the server and the watches and exits 0', async () => {
+    const child = spawn(process.execPath, [join(process.cwd(), 'bin/covenant.js'), 'preview', '2019', '--port', '0', '--data', fixture], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 30_000;
+    while (!/Ctrl-C to stop/.test(stdout)) {
+      if (Date.now() > deadline) throw new Error(`the preview did not start: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const url = /^covenant preview of 2019: (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(stdout)?.[1];
+    expect(url).toBeDefined();
+    expect(stdout).toContain(`  PDF       ${url}covenant-2019.pdf`);
+    expect((await fetch(url!)).status).toBe(200);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('covenant: preview stopped by SIGINT; nothing was written');
+    await expect(fetch(url!)).rejects.toThrow();
+  }, 40_000);
+});
+
+test('hostAllowed: names of this server and IP addresses only, on its port', () => {
+  expect(hostAllowed('127.0.0.1:4000', '127.0.0.1', 4000)).toBe(true);
+  expect(hostAllowed('[::1]:4000', '127.0.0.1', 4000)).toBe(true);
+  expect(hostAllowed('192.168.1.20:4000', '0.0.0.0', 4000)).toBe(true);
+  expect(hostAllowed('reports.internal:4000', 'reports.internal', 4000)).toBe(true);
+  expect(hostAllowed('reports.internal:4000', '0.0.0.0', 4000)).toBe(false);
+  expect(hostAllowed('example.com', '127.0.0.1', 80)).toBe(false);
+  expect(hostAllowed('localhost', '127.0.0.1', 80)).toBe(true);
+  expect(hostAllowed(undefined, '127.0.0.1', 80)).toBe(false);
+  expect(hostAllowed('a b:80', '127.0.0.1', 80)).toBe(false);
+});
+
