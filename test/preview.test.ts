@@ -3,8 +3,10 @@
 import { jest } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openBrowser } from '../src/preview/open.js';
 import { hostAllowed } from '../src/preview/server.js';
 import { fixturesDir } from './helpers/fixtures.js';
 import { events, get, snapshot, startOn, type Started } from './helpers/preview.js';
@@ -296,6 +298,44 @@ describe('the command line', () => {
     expect(stderr).toContain('covenant: preview stopped by SIGINT; nothing was written');
     await expect(fetch(url!)).rejects.toThrow();
   }, 40_000);
+});
+
+test('a crash while rendering is shown, kept out of the way of the server, and cleared by the next good render', async () => {
+  const started = await startOn(fixture, '2019');
+  try {
+    const { session } = started.preview;
+    let broken = true;
+    // A writer that fails for a reason of its own, not the data's or a template's.
+    Object.defineProperty(session.settings.render, 'templates', { get: () => { if (broken) throw new Error('the layout ran out of pages'); return undefined; }, configurable: true });
+    const [crashed] = await session.refresh(true);
+    expect(crashed).toMatchObject({ kind: 'failed', message: 'covenant could not render the report: the layout ran out of pages' });
+    expect(session.state).toEqual({ version: 1, problems: 'covenant could not render the report: the layout ran out of pages' });
+    const page = await get(started.preview.server.port, '/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Care leaver covenant');
+    expect(page.text).toContain('<pre>covenant could not render the report: the layout ran out of pages</pre>');
+    broken = false;
+    const [rendered] = await session.refresh();
+    expect(rendered).toMatchObject({ kind: 'rendered', version: 2 });
+    expect(session.state).toEqual({ version: 2, problems: null });
+  } finally {
+    await started.stop();
+  }
+});
+
+test('--open runs $BROWSER with the address; a browser that cannot be run is said', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'covenant-open-'));
+  try {
+    const script = join(dir, 'browser.sh');
+    writeFileSync(script, `#!/bin/sh\nprintf '%s' "$1" > "${dir}/opened"\n`, { mode: 0o755 });
+    expect(await openBrowser('http://127.0.0.1:4000/', { BROWSER: script })).toBeUndefined();
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(join(dir, 'opened')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(readFileSync(join(dir, 'opened'), 'utf8')).toBe('http://127.0.0.1:4000/');
+    expect(await openBrowser('http://127.0.0.1:4000/', { BROWSER: join(dir, 'no-such-browser') })).toBe(`${join(dir, 'no-such-browser')}: ENOENT`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('hostAllowed: names of this server and IP addresses only, on its port', () => {

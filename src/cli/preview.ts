@@ -1,7 +1,8 @@
 // `covenant preview <year>`: the year's report served to a browser from a warm process, made again
 // on every save and shown without a reload; the problems over the last good report while the data
 // is wrong. Nothing is written to disk.
-import { join, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { displayPath } from '../problems.js';
 import { watchFolders, type Watcher } from '../preview/watch.js';
 import { PreviewSession, type Outcome, type Pdf } from '../preview/session.js';
@@ -51,10 +52,16 @@ function listenProblem(error: unknown, host: string, port: number): UsageError |
 }
 
 async function listen(session: PreviewSession, io: Io, host: string, port: number | undefined, debug: boolean): Promise<PreviewServer> {
+  // A PDF's warnings (characters no font has) are printed once, when it is made, not each time it is served.
+  const told = new WeakSet<Pdf>();
   const serve = (p: number) => servePreview(session, {
     host, port: p,
-    onPdf: (pdf: Pdf) => void writeRenderWarnings(io, pdf.warnings, session.current?.sources ?? new Map()),
-    onError: (what, error) => io.stderr.write(`covenant: ${what} failed: ${error instanceof Error ? (debug && error.stack) || error.message : String(error)}\n`),
+    onPdf: (pdf: Pdf) => {
+      if (told.has(pdf)) return;
+      told.add(pdf);
+      writeRenderWarnings(io, pdf.warnings, session.current?.sources ?? new Map()).catch((error: unknown) => internal(io, 'printing the PDF\'s warnings', error, debug));
+    },
+    onError: (what, error) => internal(io, what, error, debug),
   });
   try {
     return await serve(port ?? DEFAULT_PORT);
@@ -87,16 +94,19 @@ export async function startPreview(io: Io, year: string, options: PreviewOptions
   const folders = () => {
     const years = [year, session.previous].filter((y): y is string => y !== undefined);
     const formats = ['markdown', 'html'].flatMap((f) => (templates === undefined ? [] : [join(templates, f), join(templates, f, 'partials')]));
-    return [dir, ...years.flatMap((y) => [join(dir, y), join(dir, y, 'departments')]), ...(templates === undefined ? [] : [templates]), ...formats];
+    // A data folder not made yet is watched for from its parent.
+    return [existsSync(dir) ? dir : dirname(dir), ...years.flatMap((y) => [join(dir, y), join(dir, y, 'departments')]), ...(templates === undefined ? [] : [templates]), ...formats];
   };
   const watcher = watchFolders({
     folders,
     onChange: (paths) => {
       const template = templates !== undefined && paths.some((p) => p === templates || p.startsWith(templates + sep));
-      void session.refresh(template).then(async (outcomes) => {
-        watcher.update();
-        await report(outcomes);
-      });
+      session.refresh(template)
+        .then(async (outcomes) => {
+          watcher.update();
+          await report(outcomes);
+        })
+        .catch((error: unknown) => internal(io, 'reading the data again', error, debug));
     },
   });
   // Watched before the first reading, so that a save during it is not missed.
@@ -115,6 +125,12 @@ export async function startPreview(io: Io, year: string, options: PreviewOptions
       await server.close();
     },
   };
+}
+
+/** A failure the server lives through: said in the terminal (the stack with --debug). */
+function internal(io: Io, what: string, error: unknown, debug: boolean): void {
+  const detail = error instanceof Error ? (debug && error.stack) || error.message : String(error);
+  io.stderr.write(`covenant: ${what} failed: ${detail}\n`);
 }
 
 /** What a reading came to, in the terminal. */

@@ -32,7 +32,7 @@ font:16px/1.4 system-ui,sans-serif}
 .covenant-preview-problems p{margin:0 0 10px}
 .covenant-preview-problems pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.35 ui-monospace,monospace}`;
 
-/** Keeps the page current: on news from the server, fetches the page again and puts its body in place, keeping the scroll. */
+/** Keeps the page current: on news from the server, fetches the page again and puts what changed in place, keeping the scroll. */
 const CLIENT = `(() => {
   'use strict';
   const meta = (doc, name) => doc.querySelector('meta[name="covenant-preview-' + name + '"]')?.content;
@@ -48,6 +48,24 @@ const CLIENT = `(() => {
     panel.hidden = problems === null;
   };
   const styles = (doc) => [...doc.head.querySelectorAll('style')].map((s) => s.textContent).join('\\n');
+  // Only what changed is put in place: the browser lays out again what it must, no more, and the
+  // rest of the page (where the reader is, what they selected) stays as it was.
+  const alike = (a, b) => a.nodeType === b.nodeType && a.nodeName === b.nodeName;
+  const morph = (from, to) => {
+    for (const { name } of [...from.attributes]) if (!to.hasAttribute(name)) from.removeAttribute(name);
+    for (const { name, value } of [...to.attributes]) if (from.getAttribute(name) !== value) from.setAttribute(name, value);
+    const old = [...from.childNodes];
+    const now = [...to.childNodes];
+    if (old.length !== now.length || old.some((node, i) => !alike(node, now[i]))) {
+      from.replaceChildren(...now.map((node) => document.adoptNode(node)));
+      return;
+    }
+    old.forEach((node, i) => {
+      if (node.isEqualNode(now[i])) return;
+      if (node.nodeType === Node.ELEMENT_NODE) morph(node, now[i]);
+      else node.nodeValue = now[i].nodeValue;
+    });
+  };
   const swap = (next) => {
     const x = scrollX, y = scrollY;
     if (styles(next) !== styles(document)) {
@@ -55,7 +73,7 @@ const CLIENT = `(() => {
       next.head.querySelectorAll('style').forEach((s) => document.head.append(document.adoptNode(s)));
     }
     document.title = next.title;
-    document.body.replaceWith(document.adoptNode(next.body));
+    morph(document.body, next.body);
     scrollTo(x, y);
   };
   const update = async () => {
