@@ -220,6 +220,37 @@ describe('a save', () => {
   });
 });
 
+test('data wrong from the start: the problems on a page of their own, 503 for the formats, the report on the first good save', async () => {
+  const started = await startOn(fixture, '2019', {}, (cwd) => {
+    const file = join(cwd, DFE);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('theme: housing', 'theme: housng'));
+  });
+  try {
+    const port = started.preview.server.port;
+    expect(started.preview.session.state.version).toBe(0);
+    const page = await get(port, '/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<h1>No report of 2019 yet</h1>');
+    expect(page.text).toContain(`${DFE}:6:12  error  theme &quot;housng&quot; is not one of the themes in programme.yaml`);
+    expect(page.text).toContain('hint: did you mean &quot;housing&quot;?');
+    for (const path of ['/covenant-2019.pdf', '/covenant-2019.md', '/covenant-2019.html', '/changes.txt']) {
+      const response = await get(port, path);
+      expect(response.status).toBe(503);
+      expect(response.text).toContain(`There is no report of 2019 yet: the data has problems.\n\n${DFE}:6:12  error`);
+    }
+    const stream = await events(port);
+    const next = stream.next((s) => s.version === 1);
+    const file = join(started.cwd, DFE);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('theme: housng', 'theme: housing'));
+    expect((await next).problems).toBeNull();
+    expect((await get(port, '/')).text).toContain('Care leaver covenant');
+    expect((await get(port, '/covenant-2019.pdf')).status).toBe(200);
+    stream.close();
+  } finally {
+    await started.stop();
+  }
+});
+
 describe('templates', () => {
   test('a template that fails shows its error over the last good report; saving it mended clears it', async () => {
     const partial = (cwd: string) => join(cwd, 'templates/html/partials/colophon.hbs');

@@ -28,7 +28,7 @@ const SCRATCH = /^\.|~$|\.sw[a-p]$|^4913$/;
 const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
 export function watchFolders(options: WatchOptions): Watcher {
-  const { settleMs = 25, maxWaitMs = 250 } = options;
+  const { settleMs = 15, maxWaitMs = 250 } = options;
   const watchers = new Map<string, FSWatcher>();
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
