@@ -56,7 +56,7 @@ function program(io: Io, done: (code: number) => void): Command {
 
   cli
     .command('preview')
-    .description('serve the year\'s report to a browser while you edit: made again on every save, nothing written')
+    .description('serve the year\'s report to a browser while you edit, made again on every save')
     .addArgument(new Argument('<year>', 'the year to preview, e.g. 2019'))
     .option('--port <port>', 'the port to serve on (default: 8014, or any free port when it is taken; 0: any)')
     .option('--host <address>', 'the address to serve on (default: 127.0.0.1, this machine only)')

@@ -7,7 +7,7 @@ import { isIP, type AddressInfo } from 'node:net';
 import { Chalk } from 'chalk';
 import { diffFormatters } from '../diff/index.js';
 import { changesPage, EVENTS_PATH, livePage, livePolicy, newNonce, noReportPage, REPORT_POLICY } from './page.js';
-import type { PageState, Pdf, PreviewSession } from './session.js';
+import type { Good, PageState, Pdf, PreviewSession } from './session.js';
 
 export interface ServeOptions {
   host: string;
@@ -73,107 +73,134 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 const TEXT = 'text/plain; charset=utf-8';
 const HTML = 'text/html; charset=utf-8';
 
-export async function servePreview(session: PreviewSession, options: ServeOptions): Promise<PreviewServer> {
-  const { year } = session.settings;
-  // Each run of the server is told apart, so that a page left open from an earlier run reloads.
-  const run = randomBytes(9).toString('base64url');
-  const streams = new Set<ServerResponse>();
-  let port = options.port;
+type Route = (res: ServerResponse) => Promise<void> | void;
 
-  const live = (res: ServerResponse, html: string) => {
-    const nonce = newNonce();
-    send(res, 200, HTML, livePage(html, session.state, run, nonce), { 'Content-Security-Policy': livePolicy(nonce) });
-  };
+/** The live page of `html`, with a fresh nonce for its script. */
+function live(res: ServerResponse, session: PreviewSession, run: string, html: string): void {
+  const nonce = newNonce();
+  send(res, 200, HTML, livePage(html, session.state, run, nonce), { 'Content-Security-Policy': livePolicy(nonce) });
+}
+
+/** The report's routes, and the changes': each from the last good report, 503 while there has been none. */
+function reportRoutes(session: PreviewSession, run: string, onPdf: ServeOptions['onPdf']): Record<string, Route> {
+  const { year } = session.settings;
   const unavailable = (res: ServerResponse) =>
     send(res, 503, TEXT, `There is no report of ${year} yet: the data has problems.\n\n${session.state.problems ?? ''}`);
-
-  const routes: Record<string, (res: ServerResponse) => Promise<void> | void> = {
-    '/': (res) => live(res, session.current?.html ?? noReportPage(year)),
-    [`/covenant-${year}.html`]: (res) => (session.current ? send(res, 200, HTML, session.current.html) : unavailable(res)),
-    [`/covenant-${year}.md`]: async (res) => {
-      const good = session.current;
-      if (!good) return unavailable(res);
-      // text/plain, so that a browser shows it rather than downloading it.
-      send(res, 200, TEXT, await session.markdown(good));
-    },
-    [`/covenant-${year}.pdf`]: async (res) => {
-      const good = session.current;
-      if (!good) return unavailable(res);
+  /** A route that needs a report, given the last good one. */
+  const withReport = (route: (res: ServerResponse, good: Good) => Promise<void> | void): Route => (res) => {
+    const good = session.current;
+    return good ? route(res, good) : unavailable(res);
+  };
+  return {
+    '/': (res) => live(res, session, run, session.current?.html ?? noReportPage(year)),
+    [`/covenant-${year}.html`]: withReport((res, good) => send(res, 200, HTML, good.html)),
+    // text/plain, so that a browser shows it rather than downloading it.
+    [`/covenant-${year}.md`]: withReport(async (res, good) => send(res, 200, TEXT, await session.markdown(good))),
+    [`/covenant-${year}.pdf`]: withReport(async (res, good) => {
       const pdf = await session.pdf(good);
-      options.onPdf?.(pdf);
+      onPdf?.(pdf);
       send(res, 200, 'application/pdf', pdf.bytes, { 'Content-Disposition': `inline; filename="covenant-${year}.pdf"` });
-    },
+    }),
     '/changes': (res) => {
       const good = session.current;
       const set = good && session.changes(good);
       const title = good?.previous ? `Changes from ${good.previous} to ${year}` : `Changes to ${year}`;
-      live(res, good ? changesPage(title, set && diffFormatters.md(set), year) : noReportPage(year));
+      live(res, session, run, good ? changesPage(title, set && diffFormatters.md(set), year) : noReportPage(year));
     },
-    '/changes.txt': (res) => {
-      const good = session.current;
-      if (!good) return unavailable(res);
+    '/changes.txt': withReport((res, good) => {
       const set = session.changes(good);
       send(res, 200, TEXT, set ? diffFormatters.text(set, plain) : `There is no previous year to compare ${year} with.\n`);
-    },
-    [EVENTS_PATH]: (res) => {
+    }),
+  };
+}
+
+/** The open event streams: each told the page's state when it opens and whenever it changes. */
+function eventStreams(session: PreviewSession, run: string) {
+  const streams = new Set<ServerResponse>();
+  const event = (state: PageState) => `event: state\ndata: ${JSON.stringify({ run, ...state })}\n\n`;
+  const unsubscribe = session.onChange((state) => streams.forEach((res) => res.write(event(state))));
+  // Keeps idle streams open through proxies and sleeping laptops; never keeps the process alive.
+  const beat = setInterval(() => streams.forEach((res) => res.write(':\n\n')), 20_000).unref();
+  return {
+    route: ((res) => {
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
       res.write(`retry: 1000\n\n${event(session.state)}`);
       streams.add(res);
       res.on('close', () => streams.delete(res));
+    }) satisfies Route,
+    close() {
+      clearInterval(beat);
+      unsubscribe();
+      streams.forEach((res) => res.end());
     },
   };
-  const event = (state: PageState) => `event: state\ndata: ${JSON.stringify({ run, ...state })}\n\n`;
-  const unsubscribe = session.onChange((state) => {
-    for (const res of streams) res.write(event(state));
+}
+
+/**
+ * Why a request is refused before any route is looked at: another Host, or a target that is not a
+ * plain path (http://other/…, bad percent-encoding, a .. that climbs, even as %2e%2e or with a backslash).
+ */
+function refusal(req: IncomingMessage, options: ServeOptions, port: number): { status: number; text: string } | { path: string; shown: string } {
+  if (!hostAllowed(req.headers.host, options.host, port)) {
+    return { status: 403, text: `This preview answers requests for http://${shownHost(options.host)}:${port}/ only, not for the host "${req.headers.host ?? ''}".\n` };
+  }
+  const target = req.url ?? '';
+  if (!target.startsWith('/')) return { status: 400, text: 'Bad request: a path was expected.\n' };
+  const path = target.split(/[?#]/, 1)[0]!;
+  let shown: string;
+  try {
+    shown = decodeURIComponent(path);
+  } catch {
+    return { status: 400, text: 'Bad request: the path is not valid percent-encoded UTF-8.\n' };
+  }
+  if (shown.split(/[/\\]/).includes('..')) return { status: 400, text: 'Bad request: paths with .. are refused.\n' };
+  return { path, shown };
+}
+
+function listen(server: Server, options: ServeOptions): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
   });
+}
+
+export async function servePreview(session: PreviewSession, options: ServeOptions): Promise<PreviewServer> {
+  // Each run of the server is told apart, so that a page left open from an earlier run reloads.
+  const run = randomBytes(9).toString('base64url');
+  const events = eventStreams(session, run);
+  const routes: Record<string, Route> = { ...reportRoutes(session, run, options.onPdf), [EVENTS_PATH]: events.route };
+  const served = Object.keys(routes).filter((r) => r !== EVENTS_PATH).join(', ');
+  let port = options.port;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!hostAllowed(req.headers.host, options.host, port)) {
-      return send(res, 403, TEXT, `This preview answers requests for ${url()} only, not for the host "${req.headers.host ?? ''}".\n`);
-    }
-    const target = req.url ?? '';
-    // Only a path (never http://other/…), and never one that climbs (.., or %2e%2e, or with backslashes).
-    if (!target.startsWith('/')) return send(res, 400, TEXT, 'Bad request: a path was expected.\n');
-    const path = target.split(/[?#]/, 1)[0]!;
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(path);
-    } catch {
-      return send(res, 400, TEXT, 'Bad request: the path is not valid percent-encoded UTF-8.\n');
-    }
-    if (decoded.split(/[/\\]/).includes('..')) return send(res, 400, TEXT, 'Bad request: paths with .. are refused.\n');
-    const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
-    if (!route) return send(res, 404, TEXT, `Not found: ${decoded}\n\nThis preview serves ${Object.keys(routes).filter((r) => r !== EVENTS_PATH).join(', ')}.\n`);
+    const checked = refusal(req, options, port);
+    if ('status' in checked) return send(res, checked.status, TEXT, checked.text);
+    const route = Object.hasOwn(routes, checked.path) ? routes[checked.path] : undefined;
+    if (!route) return send(res, 404, TEXT, `Not found: ${checked.shown}\n\nThis preview serves ${served}.\n`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TEXT, 'Only GET and HEAD are answered.\n', { Allow: 'GET, HEAD' });
     await route(res);
   };
-
-  const server: Server = createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.onError?.(`${req.method ?? 'GET'} ${req.url ?? ''}`, error);
       if (!res.headersSent) send(res, 500, TEXT, `covenant could not make this: ${error instanceof Error ? error.message : String(error)}\n`);
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
-  const url = () => `http://${shownHost(options.host)}:${port}/`;
-  // Keeps idle event streams open through proxies and sleeping laptops; never keeps the process alive.
-  const beat = setInterval(() => streams.forEach((res) => res.write(':\n\n')), 20_000).unref();
-
+  try {
+    port = await listen(server, options);
+  } catch (error) {
+    events.close();
+    throw error;
+  }
   return {
-    url: url(),
+    url: `http://${shownHost(options.host)}:${port}/`,
     port,
     close: () => new Promise<void>((resolve) => {
-      clearInterval(beat);
-      unsubscribe();
-      for (const res of streams) res.end();
+      events.close();
       server.close(() => resolve());
       server.closeAllConnections();
     }),
