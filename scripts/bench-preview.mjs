@@ -118,7 +118,7 @@ export async function benchPreview({ root, chromium, runs }) {
   const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
   for (const f of walk(data)) utimesSync(f, past, past);
   const file = join(data, '2014/departments/dfe.yaml');
-  const rounds = Math.max(runs, 7);
+  const rounds = Math.max(runs, 11);
   const rows = [];
   const verdicts = [];
   const preview = await start(root, data);
