@@ -354,6 +354,22 @@ test('a crash while rendering is shown, kept out of the way of the server, and c
   }
 });
 
+test('readings asked for while one runs follow it, and their outcomes are told once', async () => {
+  const started = await startOn(fixture, '2019');
+  try {
+    const { session } = started.preview;
+    const first = session.refresh(true);
+    const second = session.refresh(true);
+    const third = session.refresh();
+    expect((await first).map((o) => o.kind)).toEqual(['rendered', 'rendered']);
+    expect(await second).toEqual([]);
+    expect(await third).toEqual([]);
+    expect(session.state.version).toBe(3);
+  } finally {
+    await started.stop();
+  }
+});
+
 test('--open runs $BROWSER with the address; a browser that cannot be run is said', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'covenant-open-'));
   try {

@@ -88,13 +88,15 @@ export class PreviewSession {
 
   /**
    * Reads the data again and renders when anything changed (`force`: even when not, as after a
-   * template was saved). Readings never overlap: one asked for while another runs follows it.
+   * template was saved). Readings never overlap: one asked for while another runs follows it, and
+   * what it comes to goes to the caller of the first (the second's promise gives none, so that no
+   * outcome is told twice).
    */
   refresh(force = false): Promise<Outcome[]> {
     this.forceNext ||= force;
     if (this.running) {
       this.again = true;
-      return this.running;
+      return this.running.then(() => []);
     }
     this.running = (async () => {
       const outcomes: Outcome[] = [];
