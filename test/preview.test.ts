@@ -374,7 +374,8 @@ test('--open runs $BROWSER with the address; a browser that cannot be run is sai
   const dir = mkdtempSync(join(tmpdir(), 'covenant-open-'));
   try {
     const script = join(dir, 'browser.sh');
-    writeFileSync(script, `#!/bin/sh\nprintf '%s' "$1" > "${dir}/opened"\n`, { mode: 0o755 });
+    // Written aside and renamed: the test sees the file whole or not at all.
+    writeFileSync(script, `#!/bin/sh\nprintf '%s' "$1" > "${dir}/opening" && mv "${dir}/opening" "${dir}/opened"\n`, { mode: 0o755 });
     expect(await openBrowser('http://127.0.0.1:4000/', { BROWSER: script })).toBeUndefined();
     const deadline = Date.now() + 10_000;
     while (!existsSync(join(dir, 'opened')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
