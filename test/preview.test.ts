@@ -86,6 +86,14 @@ describe('a preview of the report fixture', () => {
     expect(response.text).not.toContain('Care leaver covenant');
   });
 
+  test('refuses what a page of another site loads (403), but not a link followed from it', async () => {
+    const loaded = await get(port, '/covenant-2019.pdf', { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' } });
+    expect(loaded.status).toBe(403);
+    expect(loaded.text).toBe('This preview does not answer requests made by pages of other sites.\n');
+    expect((await get(port, '/', { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' } })).status).toBe(200);
+    expect((await get(port, '/covenant-2019.md', { headers: { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors' } })).status).toBe(200);
+  });
+
   test('refuses a request without a Host: 400', async () => {
     expect((await get(port, '/', { host: '' })).status).toBe(400);
   });

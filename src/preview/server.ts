@@ -123,7 +123,7 @@ function eventStreams(session: PreviewSession, run: string) {
   const beat = setInterval(() => streams.forEach((res) => res.write(':\n\n')), 20_000).unref();
   return {
     route: ((res) => {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Cross-Origin-Resource-Policy': 'same-origin' });
       res.write(`retry: 1000\n\n${event(session.state)}`);
       streams.add(res);
       res.on('close', () => streams.delete(res));
@@ -137,12 +137,17 @@ function eventStreams(session: PreviewSession, run: string) {
 }
 
 /**
- * Why a request is refused before any route is looked at: another Host, or a target that is not a
- * plain path (http://other/…, bad percent-encoding, a .. that climbs, even as %2e%2e or with a backslash).
+ * Why a request is refused before any route is looked at: another Host, a page of another site, or
+ * a target that is not a plain path (http://other/…, bad percent-encoding, a .. that climbs, even as %2e%2e or with a backslash).
  */
 function refusal(req: IncomingMessage, options: ServeOptions, port: number): { status: number; text: string } | { path: string; shown: string } {
   if (!hostAllowed(req.headers.host, options.host, port)) {
     return { status: 403, text: `This preview answers requests for http://${shownHost(options.host)}:${port}/ only, not for the host "${req.headers.host ?? ''}".\n` };
+  }
+  // A page on another site may link here (a navigation), but not load the preview's addresses into
+  // itself: that would make it render PDFs on the machine at will.
+  if (req.headers['sec-fetch-site'] === 'cross-site' && req.headers['sec-fetch-mode'] !== 'navigate') {
+    return { status: 403, text: 'This preview does not answer requests made by pages of other sites.\n' };
   }
   const target = req.url ?? '';
   if (!target.startsWith('/')) return { status: 400, text: 'Bad request: a path was expected.\n' };

@@ -67,11 +67,11 @@ export interface Response {
 }
 
 /** One request, its path sent exactly as given (no ../ resolved) and with the Host given. */
-export function get(port: number, path: string, options: { host?: string; method?: string } = {}): Promise<Response> {
+export function get(port: number, path: string, options: { host?: string; method?: string; headers?: Record<string, string> } = {}): Promise<Response> {
   return new Promise((resolve, reject) => {
     const host = options.host ?? `127.0.0.1:${port}`;
     // An empty host: no Host header at all.
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', setHost: false, headers: host ? { Host: host } : {} }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', setHost: false, headers: { ...options.headers, ...(host ? { Host: host } : {}) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
