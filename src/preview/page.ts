@@ -32,6 +32,39 @@ font:16px/1.4 system-ui,sans-serif}
 .covenant-preview-problems p{margin:0 0 10px}
 .covenant-preview-problems pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.35 ui-monospace,monospace}`;
 
+/**
+ * Puts a fetched page in place of this one. Only what changed is replaced: the browser lays out
+ * again what it must, no more, and the rest of the page (where the reader is, what they selected)
+ * stays as it was.
+ */
+const SWAP = `const styles = (doc) => [...doc.head.querySelectorAll('style')].map((s) => s.textContent).join('\\n');
+const alike = (a, b) => a.nodeType === b.nodeType && a.nodeName === b.nodeName;
+const morph = (from, to) => {
+  for (const { name } of [...from.attributes]) if (!to.hasAttribute(name)) from.removeAttribute(name);
+  for (const { name, value } of [...to.attributes]) if (from.getAttribute(name) !== value) from.setAttribute(name, value);
+  const old = [...from.childNodes];
+  const now = [...to.childNodes];
+  if (old.length !== now.length || old.some((node, i) => !alike(node, now[i]))) {
+    from.replaceChildren(...now.map((node) => document.adoptNode(node)));
+    return;
+  }
+  old.forEach((node, i) => {
+    if (node.isEqualNode(now[i])) return;
+    if (node.nodeType === Node.ELEMENT_NODE) morph(node, now[i]);
+    else node.nodeValue = now[i].nodeValue;
+  });
+};
+const swap = (next) => {
+  const x = scrollX, y = scrollY;
+  if (styles(next) !== styles(document)) {
+    document.head.querySelectorAll('style').forEach((s) => s.remove());
+    next.head.querySelectorAll('style').forEach((s) => document.head.append(document.adoptNode(s)));
+  }
+  document.title = next.title;
+  morph(document.body, next.body);
+  scrollTo(x, y);
+};`;
+
 /** Keeps the page current: on news from the server, fetches the page again and puts what changed in place, keeping the scroll. */
 const CLIENT = `(() => {
   'use strict';
@@ -47,35 +80,7 @@ const CLIENT = `(() => {
     if (problems !== null) panel.querySelector('pre').textContent = problems;
     panel.hidden = problems === null;
   };
-  const styles = (doc) => [...doc.head.querySelectorAll('style')].map((s) => s.textContent).join('\\n');
-  // Only what changed is put in place: the browser lays out again what it must, no more, and the
-  // rest of the page (where the reader is, what they selected) stays as it was.
-  const alike = (a, b) => a.nodeType === b.nodeType && a.nodeName === b.nodeName;
-  const morph = (from, to) => {
-    for (const { name } of [...from.attributes]) if (!to.hasAttribute(name)) from.removeAttribute(name);
-    for (const { name, value } of [...to.attributes]) if (from.getAttribute(name) !== value) from.setAttribute(name, value);
-    const old = [...from.childNodes];
-    const now = [...to.childNodes];
-    if (old.length !== now.length || old.some((node, i) => !alike(node, now[i]))) {
-      from.replaceChildren(...now.map((node) => document.adoptNode(node)));
-      return;
-    }
-    old.forEach((node, i) => {
-      if (node.isEqualNode(now[i])) return;
-      if (node.nodeType === Node.ELEMENT_NODE) morph(node, now[i]);
-      else node.nodeValue = now[i].nodeValue;
-    });
-  };
-  const swap = (next) => {
-    const x = scrollX, y = scrollY;
-    if (styles(next) !== styles(document)) {
-      document.head.querySelectorAll('style').forEach((s) => s.remove());
-      next.head.querySelectorAll('style').forEach((s) => document.head.append(document.adoptNode(s)));
-    }
-    document.title = next.title;
-    morph(document.body, next.body);
-    scrollTo(x, y);
-  };
+  ${SWAP}
   const update = async () => {
     if (busy) return;
     busy = true;
