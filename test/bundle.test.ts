@@ -58,4 +58,5 @@ test.each([['data', '2014'], ['test/fixtures/pdf', '2024']])('the shipped comman
   } finally {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
-});
+  // Two whole runs of every format, PDF included: more than jest's 5 s on a busy machine. Speed is the benchmark's business.
+}, 120_000);

@@ -155,7 +155,7 @@ describe('exit 2: the command line is wrong, said on standard error with the usa
     ['--templates naming no folder', ['report', '2019', '--templates', 'no-such-templates'],
       `covenant: --templates no-such-templates: there is no such folder\n${usage('report ', '[options] <year>')}`],
     ['--templates naming a folder without templates', ['report', '2019', '--templates', 'valid'],
-      `covenant: --templates valid holds neither markdown/ nor html/: copy the templates to change from templates/markdown/ or templates/html/, keeping their paths\n${usage('report ', '[options] <year>')}`],
+      `covenant: --templates valid holds neither report.hbs, partials/ nor locales/: copy the templates to change from templates/document/ or templates/locales/, keeping their paths\n${usage('report ', '[options] <year>')}`],
   ];
 
   test.each(cases)('%s', async (_name, argv, message) => {

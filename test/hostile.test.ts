@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parse } from 'yaml';
-import { FootnoteCounter, parseRich, plainText } from '../src/render/text.js';
+import { FootnoteCounter, parseRich, plainText } from '../src/report/rich.js';
 import { run } from './helpers/run.js';
 import { htmlText } from './helpers/text.js';
 

@@ -9,7 +9,7 @@ import { buildReport } from '../src/report/build.js';
 import type { ReportModel } from '../src/report/model.js';
 import { fontkitShaping, ownShaping, type FontKey } from '../src/render/pdf/fonts.js';
 import { writePdf } from '../src/render/pdf/index.js';
-import { plainText } from '../src/render/text.js';
+import { plainText } from '../src/report/rich.js';
 import { longCommitment, writeBigData } from '../scripts/synth.mjs';
 import { fixturesDir, repoRoot } from './helpers/fixtures.js';
 import { run } from './helpers/run.js';

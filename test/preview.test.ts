@@ -261,31 +261,83 @@ test('data wrong from the start: the problems on a page of their own, 503 for th
 
 describe('templates', () => {
   test('a template that fails shows its error over the last good report; saving it mended clears it', async () => {
-    const partial = (cwd: string) => join(cwd, 'templates/html/partials/colophon.hbs');
+    const partial = (cwd: string) => join(cwd, 'templates/partials/colophon.hbs');
     const started = await startOn(fixture, '2019', { templates: 'templates' }, (cwd) => {
-      mkdirSync(join(cwd, 'templates/html/partials'), { recursive: true });
-      writeFileSync(partial(cwd), '<footer><p>Our own colophon</p></footer>\n');
+      mkdirSync(join(cwd, 'templates/partials'), { recursive: true });
+      writeFileSync(partial(cwd), '<section role="colophon">\n<p>Our own colophon</p>\n</section>\n');
     });
     try {
       const port = started.preview.server.port;
       expect((await get(port, '/')).text).toContain('Our own colophon');
+      expect(started.preview.watcher.folders).toContain(join(started.cwd, 'templates/partials'));
       const stream = await events(port);
       const broken = stream.next((s) => s.problems !== null);
-      writeFileSync(partial(started.cwd), '<footer><p>{{publisherr}}</p></footer>\n');
+      writeFileSync(partial(started.cwd), '<section role="colophon">\n<p>{{publisherr}}</p>\n</section>\n');
       const state = await broken;
-      expect(state.problems).toMatch(/^template error: templates\/html\/partials\/colophon\.hbs:1:\d+: /);
+      expect(state.problems).toMatch(/^template error: templates\/partials\/colophon\.hbs:2:\d+: /);
       expect(state.problems).toContain('publisherr');
       expect((await get(port, '/')).text).toContain('Our own colophon');
-      expect(started.stderr()).toContain('template error: templates/html/partials/colophon.hbs:1:');
+      expect(started.stderr()).toContain('template error: templates/partials/colophon.hbs:2:');
       const mended = stream.next((s) => s.version === 2 && s.problems === null);
-      writeFileSync(partial(started.cwd), '<footer><p>Our mended colophon</p></footer>\n');
+      writeFileSync(partial(started.cwd), '<section role="colophon">\n<p>Our mended colophon</p>\n</section>\n');
       await mended;
       expect((await get(port, '/')).text).toContain('Our mended colophon');
+      expect((await get(port, '/covenant-2019.md')).text).toContain('Our mended colophon');
       stream.close();
     } finally {
       await started.stop();
     }
   });
+
+  test('a word changed in the folder\'s catalogue is in the report on save; a word covenant does not use is named', async () => {
+    const catalogue = (cwd: string) => join(cwd, 'templates/locales/en-GB.yaml');
+    const started = await startOn(fixture, '2019', { templates: 'templates' }, (cwd) => {
+      mkdirSync(join(cwd, 'templates/locales'), { recursive: true });
+      writeFileSync(catalogue(cwd), 'heading:\n  annex: "Annex A: our own list"\n');
+    });
+    try {
+      const port = started.preview.server.port;
+      expect((await get(port, '/')).text).toContain('Annex A: our own list');
+      expect(started.preview.watcher.folders).toContain(join(started.cwd, 'templates/locales'));
+      const stream = await events(port);
+      const broken = stream.next((s) => s.problems !== null);
+      writeFileSync(catalogue(started.cwd), 'heading:\n  anex: "Annex A: misspelt"\n');
+      expect((await broken).problems).toBe('template error: templates/locales/en-GB.yaml: "heading.anex" is not a word covenant uses (did you mean "heading.annex"?)');
+      const changed = stream.next((s) => s.version === 2 && s.problems === null);
+      writeFileSync(catalogue(started.cwd), 'heading:\n  annex: "Annex A: every pledge"\n');
+      await changed;
+      const page = (await get(port, '/')).text;
+      expect(page).toContain('Annex A: every pledge');
+      expect(page).not.toContain('our own list');
+      stream.close();
+    } finally {
+      await started.stop();
+    }
+  });
+
+  test('--templates in the layout of earlier templates is told the new one (exit 2)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'covenant-preview-old-'));
+    try {
+      mkdirSync(join(cwd, 'old/html/partials'), { recursive: true });
+      const result = await run(['preview', '2019', '--templates', join(cwd, 'old'), '--data', fixture]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('has html/, the layout of covenant\'s earlier templates');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
+test('--draft shows the report as report --draft makes it', async () => {
+  const started = await startOn(fixture, '2019', { draft: true });
+  try {
+    const port = started.preview.server.port;
+    const [html, draft] = await Promise.all([get(port, '/covenant-2019.html'), run(['report', '2019', '--format', 'html', '-o', '-', '--draft', '--data', fixture])]);
+    expect(draft.code).toBe(0);
+    expect(html.text).toBe(draft.stdout);
+  } finally {
+    await started.stop();
+  }
 });
 
 describe('the command line', () => {

@@ -19,8 +19,9 @@ import { exportTable } from '../src/export/rows.js';
 import { buildReport } from '../src/report/build.js';
 import type { ReportModel } from '../src/report/model.js';
 import { writers } from '../src/render/index.js';
-import { richToMarkdown, richToMarkdownCell } from '../src/render/markdown-text.js';
-import { FootnoteCounter, parseRich, plainText } from '../src/render/text.js';
+import { buildDocument } from '../src/document/build.js';
+import { blocks as richToMarkdown, cell as richToMarkdownCell } from '../src/render/markdown.js';
+import { FootnoteCounter, parseRich, plainText } from '../src/report/rich.js';
 import { corruptedBytes, markdownText, mutated, oddText, randomYaml, validData, yamlSoup, type DataFolder } from './helpers/arbitraries.js';
 import { readCsv } from './helpers/csv.js';
 import { fixturesDir } from './helpers/fixtures.js';
@@ -117,8 +118,8 @@ describe('a data folder: loadDataset, and the report when it loads', () => {
 });
 
 async function renderText(model: ReportModel): Promise<{ md: string; html: string }> {
-  const options = { cwd: process.cwd() };
-  return { md: await writers.md.write(model, options), html: await writers.html.write(model, options) };
+  const doc = await buildDocument(model, { cwd: process.cwd() });
+  return { md: await writers.md.write(doc, {}), html: await writers.html.write(doc, {}) };
 }
 
 /** Writes a generated data folder as YAML files and loads it back: it must be valid. */
@@ -146,8 +147,8 @@ describe('Markdown fields written back as Markdown', () => {
     const gfm = new MarkdownIt({ html: true });
     fc.assert(fc.property(markdownText, (source) => {
       const rich = parseRich(source, new FootnoteCounter(), 2);
-      const table = `| a |\n| - |\n| ${richToMarkdownCell(rich)} |`;
-      for (const [where, written] of [['body', richToMarkdown(rich)], ['cell', table]]) {
+      const table = `| a |\n| - |\n| ${richToMarkdownCell(rich.blocks)} |`;
+      for (const [where, written] of [['body', richToMarkdown(rich.blocks)], ['cell', table]]) {
         const read = squash(htmlText(gfm.render(written)));
         for (const words of paragraphs(source)) {
           if (!read.includes(words)) throw new Error(`${where}: ${JSON.stringify(written)} reads back without ${JSON.stringify(words)}`);
@@ -211,7 +212,8 @@ describe('valid random data through the writers', () => {
       });
       const { model, commitments } = await loadValid(root, folder);
       const chunks: Uint8Array[] = [];
-      await writers.pdf.write(model, { cwd: process.cwd() }, { write: (chunk) => (chunks.push(chunk), true) });
+      const doc = await buildDocument(model, { cwd: process.cwd() });
+      await writers.pdf.write(doc, { report: model }, { write: (chunk) => (chunks.push(chunk), true) });
       const file = join(root, 'report.pdf');
       writeFileSync(file, Buffer.concat(chunks));
       // -raw: in the order the PDF draws, and without joining a line that ends in "-" to the next.

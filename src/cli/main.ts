@@ -44,7 +44,8 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-o, --output <file>', 'write one format to FILE (- for standard output)')
     .option('--templates <dir>', 'templates that replace the shipped ones by file name')
     .option('--previous <year>', 'the year to compare with (default: the year before, when its data exists)')
-    .action(async (year: string, opts: { format: 'md' | 'html' | 'pdf' | 'all'; out: string; output?: string; templates?: string; previous?: string }, command: Command) => {
+    .option('--draft', 'not for publication: a Draft note on the cover, and every format marks it')
+    .action(async (year: string, opts: { format: 'md' | 'html' | 'pdf' | 'all'; out: string; output?: string; templates?: string; previous?: string; draft?: boolean }, command: Command) => {
       const { report } = await import('./report.js');
       const { format } = opts;
       // --out has a default, so only its source tells whether it was given along with -o.
@@ -63,9 +64,18 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--open', 'open the page in a browser ($BROWSER, else the system\'s)')
     .option('--templates <dir>', 'templates that replace the shipped ones by file name (watched too)')
     .option('--previous <year>', 'the year to compare with (default: the year before, when its data exists)')
-    .action(async (year: string, opts: { port?: string; host?: string; open?: boolean; templates?: string; previous?: string }) => {
+    .option('--draft', 'show the report as report --draft makes it: a Draft note on the cover')
+    .action(async (year: string, opts: { port?: string; host?: string; open?: boolean; templates?: string; previous?: string; draft?: boolean }) => {
       const { preview } = await import('./preview.js');
       done(await preview(io, year, { ...opts, ...optional('data', data()) }));
+    });
+
+  cli
+    .command('templates')
+    .description('list what a template may use: the report\'s fields, the helpers, the document\'s elements')
+    .action(async () => {
+      const { templates } = await import('./templates.js');
+      done(templates(io));
     });
 
   cli

@@ -20,6 +20,8 @@ export interface PreviewOptions {
   open?: boolean;
   previous?: string;
   templates?: string;
+  /** Shown as `report --draft` would make it. */
+  draft?: boolean;
 }
 
 export interface RunningPreview {
@@ -88,14 +90,15 @@ export async function startPreview(io: Io, year: string, options: PreviewOptions
 
   const session = new PreviewSession({
     dataDir: dir, cwd: io.cwd, year, ...(options.previous !== undefined ? { previous: options.previous } : {}),
-    render: { cwd: io.cwd, ...(templates !== undefined ? { templates } : {}) },
+    render: { cwd: io.cwd, draft: options.draft ?? false, ...(templates !== undefined ? { templates } : {}) },
   });
   const report = (outcomes: Outcome[]) => Promise.all(outcomes.map((o) => tell(io, o, debug)));
   const folders = () => {
     const years = [year, session.previous].filter((y): y is string => y !== undefined);
-    const formats = ['markdown', 'html'].flatMap((f) => (templates === undefined ? [] : [join(templates, f), join(templates, f, 'partials')]));
+    // report.hbs, partials/*.hbs and locales/<language>.yaml: the layout `report --templates` reads.
+    const templateFolders = templates === undefined ? [] : [templates, join(templates, 'partials'), join(templates, 'locales')];
     // A data folder not made yet is watched for from its parent.
-    return [existsSync(dir) ? dir : dirname(dir), ...years.flatMap((y) => [join(dir, y), join(dir, y, 'departments')]), ...(templates === undefined ? [] : [templates]), ...formats];
+    return [existsSync(dir) ? dir : dirname(dir), ...years.flatMap((y) => [join(dir, y), join(dir, y, 'departments')]), ...templateFolders];
   };
   const watcher = watchFolders({
     folders,

@@ -1,10 +1,9 @@
 // Warnings from a writer (a character no PDF font has), printed as `validate` prints problems: at
 // every place in the data that holds the text, with its file, line, column and field.
-import { REPLACEMENT } from '../data/coverage.js';
 import type { SourceText } from '../data/source.js';
 import { problemFormatters } from '../formatters/index.js';
 import { sortProblems, type Problem } from '../problems.js';
-import type { RenderWarning } from '../render/index.js';
+import { REPLACEMENT, type RenderWarning } from '../render/index.js';
 import { chalkFor, type Io } from './io.js';
 
 

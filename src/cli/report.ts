@@ -1,16 +1,16 @@
-// `covenant report <year>`: validate, build the report model once, write each format asked for.
-import { statSync } from 'node:fs';
+// `covenant report <year>`: validate, build the report model and its document once, write each
+// format asked for from that one document.
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadDataset } from '../data/dataset.js';
 import { makeFolders, stageFile, streamStaged, type Staged } from '../data/atomic.js';
 import { displayPath, isError } from '../problems.js';
 import { FORMATS, writers, type Format, type RenderWarning } from '../render/index.js';
-import { TemplateError } from '../render/templates.js';
 import { cannotWrite, writeProblems } from './failures.js';
 import { writeRenderWarnings } from './render-warnings.js';
 import { progress } from './progress.js';
 import { checkYear, dataDir, EXIT, UsageError, type Io } from './io.js';
-import { comparedYear, yearReport } from './render-year.js';
+import { comparedYear, isTemplateMistake, yearReport, type YearReport } from './render-year.js';
 
 export interface ReportOptions {
   data?: string;
@@ -19,14 +19,16 @@ export interface ReportOptions {
   output?: string;
   templates?: string;
   previous?: string;
+  /** Not for publication: a Draft note on the cover, and every format marks it. */
+  draft?: boolean;
 }
-
-/** The formats whose look --templates can change (the PDF's layout is code). */
-const TEMPLATE_FORMATS = ['markdown', 'html'];
 
 const LAST_PDF_SECOND = 253402300799;
 
-/** A --templates folder must exist and hold a format's folder: a typo must not publish the shipped look. */
+/**
+ * A --templates folder must exist and hold templates: a typo must not publish the shipped look. A
+ * folder in the old layout (one folder a format) is said so, with the way to the new one.
+ */
 export function checkTemplates(dir: string, given: string): void {
   const isFolder = (path: string) => {
     try {
@@ -36,8 +38,16 @@ export function checkTemplates(dir: string, given: string): void {
     }
   };
   if (!isFolder(dir)) throw new UsageError(`--templates ${given}: there is no such folder`);
-  if (!TEMPLATE_FORMATS.some((format) => isFolder(join(dir, format)))) {
-    throw new UsageError(`--templates ${given} holds neither markdown/ nor html/: copy the templates to change from templates/markdown/ or templates/html/, keeping their paths`);
+  const old = ['html', 'markdown'].filter((format) => isFolder(join(dir, format)));
+  if (old.length > 0) {
+    throw new UsageError(`--templates ${given} has ${old.map((f) => `${f}/`).join(' and ')}, the layout of covenant's earlier templates: `
+      + 'one set of templates now writes every format. Copy the files to change from templates/document/ (report.hbs, partials/*.hbs) '
+      + 'or templates/locales/ (the words) into the folder, keeping their paths, and make the same change there; `covenant templates` lists what they may use');
+  }
+  // Any template file will do here: one misnamed is the templates' error, naming what it could have meant.
+  const held = readdirSync(dir).filter((name) => name.endsWith('.hbs') || name === 'partials' || name === 'locales');
+  if (held.length === 0) {
+    throw new UsageError(`--templates ${given} holds neither report.hbs, partials/ nor locales/: copy the templates to change from templates/document/ or templates/locales/, keeping their paths`);
   }
 }
 
@@ -66,19 +76,22 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   if (epoch && !/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
   // A PDF date has a four-digit year: the last second it can hold is in 9999.
   if (epoch && Number(epoch) > LAST_PDF_SECOND) throw new UsageError(`SOURCE_DATE_EPOCH must be at most ${LAST_PDF_SECOND} (the end of 9999), not ${epoch}`);
-  const renderOptions = { cwd: io.cwd, ...(options.templates ? { templates: resolve(io.cwd, options.templates) } : {}), ...(epoch ? { sourceDateEpoch: epoch } : {}) };
-  const rendered = yearReport(result.dataset, year, previous, renderOptions);
-  // Text formats are rendered before any file is written: a template error leaves no partial set.
-  // Binary formats (PDF) stream into their file as they are made, before the text files are written.
-  const outputs: { format: Format; data: string }[] = [];
+  // The document is made before any file is written: a template error leaves no partial set.
+  let rendered: YearReport;
   try {
-    for (const format of formats) {
-      if (writers[format].kind === 'text') outputs.push({ format, data: await rendered.text(format) });
-    }
+    rendered = await yearReport(result.dataset, year, previous, {
+      cwd: io.cwd, draft: options.draft ?? false,
+      ...(options.templates ? { templates: resolve(io.cwd, options.templates) } : {}), ...(epoch ? { sourceDateEpoch: epoch } : {}),
+    });
   } catch (error) {
-    if (!(error instanceof TemplateError)) throw error;
+    if (!isTemplateMistake(error)) throw error;
     io.stderr.write(`covenant: template error: ${error.message}\n`);
     return EXIT.invalidData;
+  }
+  // Binary formats (PDF) stream into their file as they are made, before the text files are written.
+  const outputs: { format: Format; data: string }[] = [];
+  for (const format of formats) {
+    if (writers[format].kind === 'text') outputs.push({ format, data: await rendered.text(format) });
   }
 
   const targetOf = (format: Format) => options.output !== undefined

@@ -6,6 +6,7 @@ import { displayPath, isError, sortProblems, type Problem } from '../problems.js
 import { checkFile, type CheckedFile, type FileJob } from './check-file.js';
 import { cannotRead, type SourceText } from './source.js';
 import { sortDepartments, type Dataset, type Department, type Year } from './model.js';
+import { readLogo, type Logo } from './logo.js';
 import { programmeIds, type ProgrammeIds } from './rules.js';
 import { distance } from './suggest.js';
 import type { DepartmentFile, ProgrammeFile, ReportFile } from './schema-types.js';
@@ -114,7 +115,13 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
       continue;
     }
     const reportFile = join(yearDir, 'report.yaml');
-    const { value: report } = await read<ReportFile>(reportFile, 'report');
+    const { checked: reportChecked, value: report } = await read<ReportFile>(reportFile, 'report');
+    let logo: Logo | undefined;
+    if (report?.logo) {
+      const found = await readLogo(yearDir, report.logo.file, reportChecked.source!);
+      if ('problem' in found) problems.push(found.problem);
+      else logo = found.logo;
+    }
 
     const departmentsDir = join(yearDir, 'departments');
     // A misspelt departments/ folder would leave the year with no departments, and say only that.
@@ -141,7 +148,7 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
       problems.push({ file: display(departmentsDir), line: 0, column: 0, severity: 'warning', rule: 'no-departments',
         message: `${year} has no department files`, hint: `add one file a department, e.g. ${display(join(departmentsDir, 'dwp.yaml'))}` });
     }
-    if (report) years.set(year, { year, report, reportFile: display(reportFile), departments: sortDepartments(departments) });
+    if (report) years.set(year, { year, report, reportFile: display(reportFile), departments: sortDepartments(departments), ...(logo ? { logo } : {}) });
   }
 
   const sorted = sortProblems(problems);

@@ -1,5 +1,6 @@
 // The validated domain model every later stage consumes. Field names are the YAML's own
 // (the brief's contract); the types come from the schemas via schema-types.ts.
+import type { Logo } from './logo.js';
 import type { DepartmentFile, ProgrammeFile, ReportFile } from './schema-types.js';
 
 export type { ProgrammeFile, ReportFile, DepartmentFile };
@@ -35,6 +36,8 @@ export interface Year {
   reportFile: string;
   /** Sorted by name. */
   departments: Department[];
+  /** The cover's logo, read from the file report.yaml names. */
+  logo?: Logo;
 }
 
 export interface Dataset {

@@ -4,7 +4,6 @@
 import { basename } from 'node:path';
 import type { Problem } from '../problems.js';
 import type { Segment, SourceFile } from './source.js';
-import { REPLACEMENT, unshown } from './coverage.js';
 import { didYouMean, kebab } from './suggest.js';
 
 type Loose = Record<string, unknown>;
@@ -66,9 +65,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /**
  * Text holding a control character (a NUL, an escape, a bell: "\0" or "\e" in double quotes, or
- * pasted from another program), which no report can show and which would reach the HTML as it is;
- * and, as a warning, text with characters none of the PDF's fonts has (Chinese, emoji), which the
- * PDF shows as \ufffd. `report` says so too, but a civil servant runs validate first.
+ * pasted from another program), which no report can show and which would reach the HTML as it is.
+ * (Which characters a format's fonts have is its writer's business: the PDF writer warns of them.)
  */
 export function characterProblems(source: SourceFile): Problem[] {
   const problems: Problem[] = [];
@@ -79,15 +77,6 @@ export function characterProblems(source: SourceFile): Problem[] {
         const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
         problems.push(at(source, path, 'control-character', `the text holds the control character U+${code}, which a report cannot show`,
           'remove it: it is written \\0, \\e or \\x.. inside double quotes, or came unseen with text pasted from another program'));
-      }
-      const missing = unshown(value);
-      if (missing.length > 0) {
-        const chars = missing.slice(0, 10).map((c) => `"${c}"`).join(' ') + (missing.length > 10 ? ' …' : '');
-        problems.push({
-          ...at(source, path, 'missing-glyph', `${missing.length === 1 ? 'a character is' : `${missing.length} characters are`} in none of the PDF's fonts (${chars}): the PDF will show ${REPLACEMENT} in ${missing.length === 1 ? 'its' : 'their'} place`,
-            'the Markdown and HTML show them as written; for the PDF, write the text in a script its fonts have, or leave it'),
-          severity: 'warning',
-        });
       }
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => walk(item, [...path, i]));

@@ -197,6 +197,23 @@ reference?: string
  */
 licence?: string
 /**
+ * The language of the report's words, as a BCP 47 tag (default en-GB): the catalogue templates/locales/<language>.yaml gives the words the tool adds, and HTML and PDF are marked with it.
+ */
+language?: string
+/**
+ * A logo or crest for the cover.
+ */
+logo?: {
+/**
+ * A PNG or JPEG file, relative to the year's folder, e.g. "crest.png".
+ */
+file: string
+/**
+ * What the picture shows, for readers who cannot see it, e.g. "HM Government crest".
+ */
+alt: string
+}
+/**
  * The foreword and who signed it.
  */
 foreword?: {

@@ -49,12 +49,15 @@ export interface TableColumn {
 export interface ChartBar {
   label: string;
   value: number;
+  /** The value as a reader sees it beside the bar: "2 (50%)". */
+  valueText: string;
   /** The status whose colour the bar takes, when it shows one. */
   status?: StatusKey;
 }
 
 export type Block =
-  | { type: 'paragraph'; children: Inline[]; style?: 'lead' | 'small' | 'signature' }
+  /** `caption`: the small line above a title (the programme's name over the cover's title). */
+  | { type: 'paragraph'; children: Inline[]; style?: 'lead' | 'small' | 'signature' | 'caption' }
   /**
    * A heading. `id` makes it a link target; `outline` puts it in the contents and the PDF's
    * bookmarks (level 2 parts do; headings inside a part's text do not).
@@ -107,6 +110,8 @@ export interface DocumentMeta {
   /** Set by `report --draft`: writers mark every page. */
   draft: boolean;
   keywords: string[];
+  /** The organisation named in a format's masthead (HTML's publisher bar): the publisher, else the programme. */
+  masthead: string;
 }
 
 /**
@@ -126,6 +131,10 @@ export interface DocumentLabels {
   footnoteRef: string;
   /** "Contents" as a bookmark title. */
   contents: string;
+  /** "Footnotes": the accessible name of a footnotes block that has no heading. */
+  footnotes: string;
+  /** "Chart": the accessible name of a figure's text alternative where a format needs one. */
+  chart: string;
 }
 
 export interface Document {

@@ -3,7 +3,7 @@
 // Content-Security-Policy each is sent with. Every text from the data is escaped here or by the writer.
 import { randomBytes } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
-import { escapeHtml } from '../render/html-text.js';
+import { escapeHtml } from '../render/html.js';
 import type { PageState } from './session.js';
 
 export const EVENTS_PATH = '/_preview/events';

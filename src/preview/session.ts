@@ -6,10 +6,9 @@ import { loadDataset } from '../data/dataset.js';
 import type { Dataset } from '../data/model.js';
 import { problemFormatters } from '../formatters/index.js';
 import { isError } from '../problems.js';
-import type { RenderOptions, RenderWarning } from '../render/index.js';
-import { TemplateError } from '../render/templates.js';
+import type { RenderWarning } from '../render/index.js';
 import { compareYears, type ChangeSet } from '../report/changes.js';
-import { comparedYear, yearReport, type YearReport } from '../cli/render-year.js';
+import { comparedYear, isTemplateMistake, yearReport, type YearOptions, type YearReport } from '../cli/render-year.js';
 import { FileCache } from './cache.js';
 
 export interface PreviewSettings {
@@ -19,7 +18,8 @@ export interface PreviewSettings {
   year: string;
   /** --previous, when given. */
   previous?: string;
-  render: RenderOptions;
+  /** How the report is rendered (--templates, --draft), as `report` would. */
+  render: YearOptions;
 }
 
 /** What a reading of the data came to, for the terminal. */
@@ -131,13 +131,13 @@ export class PreviewSession {
       return { kind: 'invalid', result };
     }
     try {
-      const report = yearReport(result.dataset, year, previous, this.settings.render);
+      const report = await yearReport(result.dataset, year, previous, this.settings.render);
       const html = await report.text('html');
       this.good = { version: ++this.version, dataset: result.dataset, previous, report, html, sources: result.sources };
     } catch (error) {
       // The next save must try again, even if it puts the files back as they were.
       this.fingerprint = undefined;
-      if (error instanceof TemplateError) return this.failed('template error', error, error.message);
+      if (isTemplateMistake(error)) return this.failed('template error', error, error.message);
       return this.failed('covenant could not render the report', error);
     }
     this.publish(null);

@@ -1,12 +1,17 @@
-// The HTML writer: one self-contained, accessible page in GOV.UK's style, laid out by
-// templates/html with govuk-frontend's CSS inlined. No script, no request.
+// The HTML writer: the document as one self-contained, accessible page in GOV.UK's style, with
+// govuk-frontend's CSS inlined. No script, no request. Every string is escaped; only this module's
+// own elements are written, so nothing from the data can become markup. Every word comes from the
+// document or its labels.
 import { readFileSync } from 'node:fs';
+import type { Block, Document, DocumentLabels, Inline, TableCell } from '../document/types.js';
+import { SAFE_URL } from '../report/rich.js';
 import { STATUS_COLOURS } from './helpers.js';
-import { escapeHtml, htmlTextRenderer } from './html-text.js';
-import type { ReportModel } from '../report/model.js';
-import type { TemplateSet } from './templates.js';
-import type { Footnote } from './text.js';
-import { raw, toView } from './view.js';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
 
 let css: string | undefined;
 /** govuk-frontend's CSS plus the report's own, built by `npm run build` into build/. */
@@ -15,38 +20,211 @@ function stylesheet(): string {
   return css;
 }
 
-/** Horizontal bars, one a status present this year: geometry for the template's inline SVG. */
-function chart(model: ReportModel) {
-  const rows = model.summary.byStatus.filter((s) => s.count > 0);
-  const max = Math.max(1, ...rows.map((r) => r.count));
-  const [labelWidth, barSpace, rowHeight] = [130, 420, 34];
-  return {
-    width: labelWidth + barSpace + 110,
-    height: rows.length * rowHeight + 8,
-    bars: rows.map((r, i) => {
-      const width = Math.max(2, Math.round((r.count / max) * barSpace));
-      return {
-        label: r.label, count: r.count, percent: r.percent, fill: STATUS_COLOURS[r.status].fill,
-        y: i * rowHeight + 4, textY: i * rowHeight + 4 + 19, labelX: labelWidth - 10, barX: labelWidth, width,
-        valueX: labelWidth + width + 8,
-      };
-    }),
-  };
+const HEADING_CLASS = ['', 'govuk-heading-xl', 'govuk-heading-l', 'govuk-heading-m', 'govuk-heading-s', 'govuk-heading-s', 'govuk-heading-s'];
+const PARAGRAPH_CLASS = { lead: 'govuk-body-l', small: 'govuk-body-s', signature: 'govuk-body covenant-signature', caption: 'govuk-caption-xl' };
+/** Parts set apart on the page by their own style; other parts without a heading are plain. */
+const PART_CLASS: Record<string, string> = { pledge: 'covenant-pledge', 'case-study': 'covenant-case-study', department: 'covenant-department' };
+const SPAN_CLASS = { hidden: 'govuk-visually-hidden', change: 'covenant-change', regression: 'covenant-change covenant-change--regression' };
+
+const fill = (label: string, values: Record<string, string | number>) => label.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+
+/** The words of inline content, for attributes (a chart's title, a column's label on a phone). */
+function plain(nodes: readonly Inline[]): string {
+  return nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : n.type === 'break' ? ' ' : 'children' in n ? plain(n.children) : '')).join('');
 }
 
-export function writeHtml(model: ReportModel, templates: TemplateSet): string {
-  const text = htmlTextRenderer();
-  const notes = (footnotes: readonly Footnote[]) => footnotes.map((f) => ({ number: f.number, text: raw(text.footnote(f)) }));
-  const part = <T extends { footnotes: Footnote[] } | null>(p: T) => (p ? { ...p, footnotes: notes(p.footnotes) } : null);
-  const html = {
-    ...model,
-    css: raw(stylesheet()),
-    chart: chart(model),
-    foreword: part(model.foreword),
-    introduction: part(model.introduction),
-    conclusion: part(model.conclusion),
-    feedback: part(model.feedback),
-    sections: model.sections.map((s) => ({ ...s, footnotes: notes(s.footnotes) })),
+/** One writer per document: footnote back-links and ids are made once. */
+function htmlWriter(labels: DocumentLabels) {
+  const cited = new Set<number>();
+  let tables = 0;
+
+  const inline = (nodes: readonly Inline[]): string => nodes.map((n) => {
+    switch (n.type) {
+      case 'text': return escapeHtml(n.text);
+      case 'strong': return `<strong>${inline(n.children)}</strong>`;
+      case 'em': return `<em>${inline(n.children)}</em>`;
+      // A link the data could make dangerous (javascript:) is shown as its words only.
+      case 'link': return SAFE_URL.test(n.href.trim()) ? `<a class="govuk-link" href="${escapeHtml(n.href)}">${inline(n.children)}</a>` : inline(n.children);
+      case 'code': return `<code>${escapeHtml(n.text)}</code>`;
+      case 'break': return '<br>';
+      case 'status': return `<strong class="govuk-tag ${STATUS_COLOURS[n.status].tag}">${inline(n.children)}</strong>`;
+      case 'span': return `<span class="${SPAN_CLASS[n.role]}">${inline(n.children)}</span>`;
+      case 'footnote': {
+        const id = cited.has(n.number) ? '' : ` id="fnref-${n.number}"`;
+        cited.add(n.number);
+        return `<sup${id}><a class="govuk-link" href="#fn-${n.number}" aria-label="${escapeHtml(fill(labels.footnoteRef, { number: n.number }))}">[${n.number}]</a></sup>`;
+      }
+    }
+  }).join('');
+
+  const list = (b: Extract<Block, { type: 'list' }>): string => {
+    const tag = b.ordered ? 'ol' : 'ul';
+    const start = b.ordered && b.start !== 1 ? ` start="${b.start}"` : '';
+    const kind = b.style === 'plain' ? '' : ` govuk-list--${b.ordered ? 'number' : 'bullet'}`;
+    // An item of one paragraph is written without the <p>, as GOV.UK lists are.
+    const items = b.items.map((item) => `<li>${item.length === 1 && item[0]!.type === 'paragraph' ? inline(item[0]!.children) : blocks(item)}</li>`).join('');
+    return `<${tag} class="govuk-list${kind}"${start}>${items}</${tag}>`;
   };
-  return templates.render(toView(html, { escape: escapeHtml, rich: text.rich })).replace(/[ \t]+(?=\n|$)/g, '').replace(/\n{3,}/g, '\n\n');
+
+  const table = (b: Extract<Block, { type: 'table' }>): string => {
+    const n = ++tables;
+    const captionId = b.id ? `${b.id}-caption` : `table-${n}-caption`;
+    const headers = (b.head[b.head.length - 1]?.cells ?? []).map((c) => plain(c.blocks.flatMap((x) => (x.type === 'paragraph' ? x.children : []))));
+    // A stacked table is shown as blocks on a phone, which takes its table semantics in some
+    // browsers: its roles are written out so that it is still read as a table.
+    const aria = (role: string) => (b.stack ? ` role="${role}"` : '');
+    const cell = (c: TableCell, i: number, inHead: boolean) => {
+      const numeric = (c.align ?? b.columns[i]?.align) === 'right';
+      const content = c.blocks.length === 1 && c.blocks[0]!.type === 'paragraph' ? inline(c.blocks[0]!.children) : blocks(c.blocks);
+      if (c.header) {
+        const scope = c.header === 'col' ? 'col' : 'row';
+        return `<th scope="${scope}" class="govuk-table__header${numeric && inHead ? ' govuk-table__header--numeric' : ''}"${aria(scope === 'col' ? 'columnheader' : 'rowheader')}>${content}</th>`;
+      }
+      const label = b.stack && headers[i] ? ` data-label="${escapeHtml(headers[i]!)}"` : '';
+      return `<td class="govuk-table__cell${numeric ? ' govuk-table__cell--numeric' : ''}"${aria('cell')}${label}>${content}</td>`;
+    };
+    const rows = (list: typeof b.body, inHead: boolean) => list.map((r) => `<tr class="govuk-table__row"${aria('row')}>${r.cells.map((c, i) => cell(c, i, inHead)).join('')}</tr>`).join('\n');
+    const total = b.columns.reduce((sum, c) => sum + (c.weight ?? 0), 0);
+    const cols = total > 0 ? `<colgroup>${b.columns.map((c) => `<col style="width:${(((c.weight ?? 0) / total) * 100).toFixed(1)}%">`).join('')}</colgroup>` : '';
+    return `<div class="covenant-table-wrapper${b.stack ? ' covenant-table--stack' : ''}" tabindex="0" role="region" aria-labelledby="${captionId}">
+<table class="govuk-table"${b.id ? ` id="${escapeHtml(b.id)}"` : ''}${aria('table')}>
+<caption class="govuk-table__caption govuk-table__caption--m" id="${captionId}">${inline(b.caption)}</caption>${cols}
+${b.head.length ? `<thead class="govuk-table__head"${aria('rowgroup')}>${rows(b.head, true)}</thead>\n` : ''}<tbody class="govuk-table__body"${aria('rowgroup')}>
+${rows(b.body, false)}
+</tbody>
+</table>
+</div>`;
+  };
+
+  /** Horizontal bars, one a status present: inline SVG, its words from the figure. */
+  const figure = (b: Extract<Block, { type: 'figure' }>): string => {
+    const bars = b.chart.bars;
+    const max = Math.max(1, ...bars.map((r) => r.value));
+    const [labelWidth, barSpace, rowHeight] = [130, 420, 34];
+    const width = labelWidth + barSpace + 110;
+    const height = bars.length * rowHeight + 8;
+    const id = escapeHtml(b.id ?? 'chart');
+    const rows = bars.map((bar, i) => {
+      const y = i * rowHeight + 4;
+      const barWidth = Math.max(2, Math.round((bar.value / max) * barSpace));
+      const fill = bar.status ? STATUS_COLOURS[bar.status].fill : '#505a5f';
+      return `<text x="${labelWidth - 10}" y="${y + 19}" text-anchor="end" font-family="arial, sans-serif" font-size="16" fill="#0b0c0c">${escapeHtml(bar.label)}</text>
+<rect x="${labelWidth}" y="${y}" width="${barWidth}" height="24" fill="${fill}"></rect>
+<text x="${labelWidth + barWidth + 8}" y="${y + 19}" font-family="arial, sans-serif" font-size="16" font-weight="bold" fill="#0b0c0c">${escapeHtml(bar.valueText)}</text>`;
+    }).join('\n');
+    return `<svg class="covenant-chart" role="img" aria-labelledby="${id}-title ${id}-description" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">
+<title id="${id}-title">${escapeHtml(b.caption ? plain(b.caption) : labels.chart)}</title>
+<desc id="${id}-description">${escapeHtml(b.alt)}</desc>
+${rows}
+</svg>`;
+  };
+
+  const footnotes = (b: Extract<Block, { type: 'footnotes' }>): string => {
+    const items = b.items.map(({ number, blocks: content }) => {
+      const [first, ...rest] = content;
+      const lead = first?.type === 'paragraph' ? inline(first.children) : first ? block(first, '') : '';
+      const back = `<a class="govuk-link" href="#fnref-${number}" aria-label="${escapeHtml(fill(labels.footnoteBack, { number }))}">↩</a>`;
+      return `<li id="fn-${number}" value="${number}">${number}. ${lead} ${back}${rest.map((x) => block(x, '')).join('\n')}</li>`;
+    });
+    const heading = b.heading ? `<h2 class="govuk-heading-m">${inline(b.heading)}</h2>\n` : '';
+    return `${heading}<ol class="govuk-list covenant-footnotes" aria-label="${escapeHtml(b.heading ? plain(b.heading) : labels.footnotes)}">\n${items.join('\n')}\n</ol>`;
+  };
+
+  const section = (b: Extract<Block, { type: 'section' }>): string => {
+    const first = b.children[0];
+    const labelled = first?.type === 'heading' && first.id && first.outline ? first.id : undefined;
+    const own = labelled ? 'covenant-part' : PART_CLASS[b.role];
+    const classes = [...(own ? [own] : []), `covenant-section--${b.role}`, ...(b.break === 'page' ? ['covenant-break'] : [])].join(' ');
+    const id = b.id ? ` id="${escapeHtml(b.id)}"` : '';
+    if (labelled) return `<section class="${classes}"${id} aria-labelledby="${escapeHtml(labelled)}">\n${blocks(b.children, b.role)}\n</section>`;
+    return `<div class="${classes}"${id}>\n${blocks(b.children, b.role)}\n</div>`;
+  };
+
+  const block = (b: Block, role: string): string => {
+    switch (b.type) {
+      case 'paragraph': return `<p class="${b.style ? PARAGRAPH_CLASS[b.style] : 'govuk-body'}">${inline(b.children)}</p>`;
+      case 'heading': return `<h${b.level} class="${HEADING_CLASS[b.level]}"${b.id ? ` id="${escapeHtml(b.id)}"` : ''}>${inline(b.children)}</h${b.level}>`;
+      case 'list': return list(b);
+      case 'quote': return b.attribution
+        ? `<figure class="covenant-quote">\n<blockquote>${blocks(b.children)}</blockquote>\n<figcaption>${inline(b.attribution)}</figcaption>\n</figure>`
+        : `<blockquote class="govuk-inset-text">${blocks(b.children)}</blockquote>`;
+      case 'code': return `<pre class="govuk-body"><code>${escapeHtml(b.text)}</code></pre>`;
+      case 'rule': return '<hr class="govuk-section-break govuk-section-break--m govuk-section-break--visible">';
+      case 'definitions': {
+        // The cover's details read on one line each; elsewhere, GOV.UK's summary list.
+        if (role === 'cover') return `<dl class="covenant-meta">\n${b.items.map((i) => `<div><dt>${inline(i.term)}</dt> <dd>${inline(i.value)}</dd></div>`).join('\n')}\n</dl>`;
+        return `<dl class="govuk-summary-list covenant-status-list">\n${b.items.map((i) => `<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${inline(i.term)}</dt><dd class="govuk-summary-list__value">${inline(i.value)}</dd></div>`).join('\n')}\n</dl>`;
+      }
+      case 'table': return table(b);
+      case 'figure': return figure(b);
+      case 'image': return `<img class="covenant-logo" src="data:${b.mediaType};base64,${Buffer.from(b.data).toString('base64')}" alt="${escapeHtml(b.alt)}"${b.width ? ` width="${b.width}"` : ''}>`;
+      case 'note': return `<div class="covenant-note covenant-note--${b.role}" role="note">\n${blocks(b.children)}\n</div>`;
+      case 'footnotes': return footnotes(b);
+      case 'contents': return `<nav class="covenant-contents" aria-labelledby="contents-heading">
+<h2 class="govuk-heading-m" id="contents-heading">${inline(b.heading)}</h2>
+<ol class="govuk-list govuk-list--number">
+${b.entries.filter((e) => e.level === 2).map((e) => `<li><a class="govuk-link" href="#${escapeHtml(e.id)}">${inline(e.children)}</a></li>`).join('\n')}
+</ol>
+</nav>`;
+      case 'section': return section(b);
+    }
+  };
+
+  const blocks = (list: readonly Block[], role = ''): string => list.map((b) => block(b, role)).join('\n');
+  return { blocks, section };
+}
+
+/**
+ * GOV.UK's page: the cover as a masthead across the page, the reading column, the wide parts (the
+ * annex's table) across the page again, and the colophon as the footer.
+ */
+function page(doc: Document): string {
+  const writer = htmlWriter(doc.labels);
+  const wide = new Set(['annex']);
+  const out: string[] = [];
+  let column: string[] = [];
+  const endColumn = () => {
+    if (column.length > 0) out.push(`<div class="govuk-grid-row">\n<div class="govuk-grid-column-two-thirds-from-desktop">\n${column.join('\n')}\n</div>\n</div>`);
+    column = [];
+  };
+  let cover = '';
+  let footer = '';
+  for (const block of doc.blocks) {
+    const role = block.type === 'section' ? block.role : '';
+    if (role === 'cover' && block.type === 'section') cover = `<div class="covenant-masthead">\n<div class="govuk-width-container">\n${writer.blocks(block.children, 'cover')}\n</div>\n</div>`;
+    else if (role === 'colophon' && block.type === 'section') footer = `<footer class="covenant-footer">\n<div class="govuk-width-container">\n${writer.blocks(block.children)}\n</div>\n</footer>`;
+    else if (wide.has(role)) {
+      endColumn();
+      out.push(writer.blocks([block]));
+    } else column.push(writer.blocks([block]));
+  }
+  endColumn();
+  const { meta, labels } = doc;
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(meta.lang)}" class="govuk-template">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(meta.runningTitle)}</title>
+${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}<style>${stylesheet()}</style>
+</head>
+<body class="govuk-template__body${meta.draft ? ' covenant-draft' : ''}">
+<a href="#main-content" class="govuk-skip-link">${escapeHtml(labels.skipLink)}</a>
+<header class="covenant-publisher-bar">
+<div class="govuk-width-container">${escapeHtml(meta.masthead)}</div>
+</header>
+<main id="main-content">
+${cover}
+<div class="govuk-width-container">
+${out.join('\n')}
+</div>
+</main>
+${footer}
+</body>
+</html>
+`;
+}
+
+export function writeHtml(doc: Document): string {
+  return page(doc).replace(/[ \t]+(?=\n|$)/g, '').replace(/\n{3,}/g, '\n\n');
 }

@@ -1,14 +1,20 @@
-// The writers, by format name: text writers return a string, binary writers stream bytes.
+// The writers, by format name: each maps the document's node kinds to its format. Text writers
+// return a string, binary writers stream bytes. A new format is one more entry here and one module.
+import type { Document } from '../document/types.js';
 import type { ReportModel } from '../report/model.js';
-import { loadTemplates } from './templates.js';
 
 export interface RenderOptions {
-  /** A folder whose templates replace the shipped ones by file name. */
-  templates?: string;
-  cwd: string;
   /** SOURCE_DATE_EPOCH from the CLI's environment: the date written into binary formats. */
   sourceDateEpoch?: string;
+  /**
+   * The report model the document was built from. Only the PDF writer reads it, until it maps the
+   * document's nodes like the others.
+   */
+  report?: ReportModel;
 }
+
+/** What the PDF shows in place of a character no font has; the real character stays in its text layer. */
+export const REPLACEMENT = '\ufffd';
 
 /** Something a writer could not do as the data asks (a character no font has); the CLI prints it. */
 export interface RenderWarning {
@@ -25,32 +31,27 @@ export interface ByteSink {
 }
 
 export type Writer =
-  | { kind: 'text'; extension: string; write: (model: ReportModel, options: RenderOptions) => Promise<string> }
-  | { kind: 'binary'; extension: string; write: (model: ReportModel, options: RenderOptions, out: ByteSink) => Promise<{ warnings: RenderWarning[] }> };
+  | { kind: 'text'; extension: string; write: (doc: Document, options: RenderOptions) => Promise<string> }
+  | { kind: 'binary'; extension: string; write: (doc: Document, options: RenderOptions, out: ByteSink) => Promise<{ warnings: RenderWarning[] }> };
 
 export const writers = {
   md: {
     kind: 'text',
     extension: 'md',
-    write: async (model, options) => {
-      const { writeMarkdown } = await import('./markdown.js');
-      return writeMarkdown(model, await loadTemplates('markdown', options.templates, options.cwd));
-    },
+    write: async (doc, _options: RenderOptions) => (await import('./markdown.js')).writeMarkdown(doc),
   },
   html: {
     kind: 'text',
     extension: 'html',
-    write: async (model, options) => {
-      const { writeHtml } = await import('./html.js');
-      return writeHtml(model, await loadTemplates('html', options.templates, options.cwd));
-    },
+    write: async (doc, _options: RenderOptions) => (await import('./html.js')).writeHtml(doc),
   },
   pdf: {
     kind: 'binary',
     extension: 'pdf',
-    write: async (model, options, out) => {
+    write: async (_doc, options, out) => {
+      if (!options.report) throw new Error('the PDF writer needs the report model (RenderOptions.report)');
       const { streamPdf } = await import('./pdf/index.js');
-      return streamPdf(model, { sourceDateEpoch: options.sourceDateEpoch }, out);
+      return streamPdf(options.report, { sourceDateEpoch: options.sourceDateEpoch }, out);
     },
   },
 } satisfies Record<string, Writer>;

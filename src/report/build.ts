@@ -2,9 +2,9 @@
 import GithubSlugger from 'github-slugger';
 import { STATUS_LABELS, type Department, type Pledge, type ProgrammeFile, type Status, type Year } from '../data/model.js';
 import { difference } from '../figures.js';
-import { FootnoteCounter, parseRich, type Footnote, type RichText } from '../render/text.js';
+import { FootnoteCounter, parseRich, type Footnote, type RichText } from './rich.js';
 import { addedPledges, compareYears, countChanges, isRegression, pledgeKey, type ChangeSet } from './changes.js';
-import type { ContentsEntry, PledgeRef, PledgeView, ReportMeta, ReportModel, SectionView, SinceLastYear } from './model.js';
+import type { ContentsEntry, DepartmentRef, PledgeRef, PledgeView, ReportMeta, ReportModel, SectionView, Signatory, SinceLastYear } from './model.js';
 import { departmentRef, summarise } from './summary.js';
 
 export interface BuildInput {
@@ -12,17 +12,24 @@ export interface BuildInput {
   year: Year;
   /** The year to compare with for "since last year", when its data exists. */
   previous?: Year;
+  /** `report --draft`: not for publication. */
+  draft?: boolean;
 }
 
 const ACTIVE = new Set<Status>(['on-track', 'ongoing']);
 const BAD = new Set<Status>(['delayed', 'not-met', 'withdrawn']);
 
-/** The words for a status move: "up from On track", "down from Met", "previously Ongoing". */
+/** Which way a status moved: the catalogue words it as "up from On track", "down from Met", "previously Ongoing". */
+export function moveOf(from: Status, to: Status): 'up' | 'down' | 'previously' {
+  if (isRegression(from, to)) return 'down';
+  const up = to === 'met' || (ACTIVE.has(to) && (from === 'pledged' || BAD.has(from)));
+  return up ? 'up' : 'previously';
+}
+
+/** The words for a status move in English, for the PDF writer until it reads the document. */
 export function describeMove(from: Status, to: Status): string {
   const label = STATUS_LABELS[from];
-  if (isRegression(from, to)) return `down from ${label}`;
-  const up = to === 'met' || (ACTIVE.has(to) && (from === 'pledged' || BAD.has(from)));
-  return up ? `up from ${label}` : `previously ${label}`;
+  return { up: `up from ${label}`, down: `down from ${label}`, previously: `previously ${label}` }[moveOf(from, to)];
 }
 
 const OGL = /open government licen[cs]e/i;
@@ -81,6 +88,10 @@ export function buildReport(input: BuildInput): ReportModel {
     reference: report.reference ?? null,
     licence: licence(report.licence),
     copyright: copyright(report.licence, report.publisher, (report.date ?? year.year).slice(0, 4)),
+    rights: rights(report.licence, report.publisher, (report.date ?? year.year).slice(0, 4)),
+    language: report.language ?? 'en-GB',
+    draft: input.draft ?? false,
+    logo: year.logo && report.logo ? { type: 'image', alt: report.logo.alt, mediaType: year.logo.mediaType, data: year.logo.data, width: null } : null,
     contact: null,
     colophon: false,
     fullTitle: report.subtitle ? `${report.title}: ${report.subtitle}` : report.title,
@@ -99,7 +110,7 @@ export function buildReport(input: BuildInput): ReportModel {
   const changes = input.previous ? compareYears(input.previous, year) : undefined;
   const added = changes ? addedPledges(changes) : new Set<string>();
   const sinceLastYear = changes && input.previous
-    ? { ...heading(`Changes since ${input.previous.year}`), ...since(changes, input.previous, year, (text) => rich(text, 3)!) }
+    ? { ...heading(`Changes since ${input.previous.year}`), ...since(changes, { programme, previous: input.previous, year }, (text) => rich(text, 3)!) }
     : null;
   takeFootnotes();
 
@@ -117,6 +128,8 @@ export function buildReport(input: BuildInput): ReportModel {
       previousStatus,
       previousStatusLabel: previousStatus ? STATUS_LABELS[previousStatus] : null,
       statusChange: previousStatus ? describeMove(previousStatus, pledge.status) : null,
+      statusMove: previousStatus ? moveOf(previousStatus, pledge.status) : null,
+      outcomes: (programme.outcomes ?? []).filter((o) => pledge.outcomes?.includes(o.id)).map((o) => ({ id: o.id, title: o.title })),
       regression: previousStatus !== null && isRegression(previousStatus, pledge.status),
       isNew: added.has(key),
       commitment: rich(pledge.commitment, 4)!,
@@ -148,7 +161,7 @@ export function buildReport(input: BuildInput): ReportModel {
       return view;
     });
     const nextSteps = rich(story?.next_steps, 3);
-    sections.push({ ...head, body, caseStudies, quotes, pledges: pledgeViews, nextSteps, footnotes: takeFootnotes() });
+    sections.push({ ...head, body, caseStudies, quotes, pledges: pledgeViews, departments: byDepartment(pledgeViews), nextSteps, footnotes: takeFootnotes() });
   }
 
   const conclusion = part('Conclusion', report.conclusion);
@@ -163,46 +176,69 @@ export function buildReport(input: BuildInput): ReportModel {
       .map((d) => ({ department: departmentRef(d), pledges: d.pledges.map((p) => views.get(`pledge-${d.id}-${p.id}`)!) })),
   };
 
-  return { meta, contents, foreword, introduction, summary, sinceLastYear, sections, conclusion, feedback, annex };
+  const principles = (programme.principles ?? []).map((text) => rich(text, 2)).filter((r): r is RichText => r !== null);
+  takeFootnotes();
+  const signatories: Signatory[] = year.departments.flatMap((d) => d.signatory
+    ? [{ department: departmentRef(d), name: d.signatory.name ?? null, position: d.signatory.position ?? null, date: d.signatory.date ?? null }]
+    : []);
+  return {
+    meta, contents, foreword, introduction, summary, sinceLastYear, sections, conclusion, feedback, annex,
+    principles: principles.length > 0 ? { id: 'principles', items: principles } : null,
+    signatories: signatories.length > 0 ? { id: 'signatories', items: signatories } : null,
+  };
 }
 
-/** "Since last year": the counts, the status moves, and the pledges that came and went. */
-function since(changes: ChangeSet, previous: Year, year: Year, rich: (text: string) => RichText): SinceLastYear {
-  const find = (y: Year, department: string, pledge: string) => {
-    const d = y.departments.find((x) => x.id === department)!;
-    return { department: d, pledge: d.pledges.find((p) => p.id === pledge)! };
-  };
+/** A theme's pledges under one heading a department, departments in the order the pledges come. */
+function byDepartment(pledges: readonly PledgeView[]): { department: DepartmentRef; pledges: PledgeView[] }[] {
+  const groups = new Map<string, { department: DepartmentRef; pledges: PledgeView[] }>();
+  for (const pledge of pledges) {
+    const group = groups.get(pledge.department.id) ?? { department: pledge.department, pledges: [] };
+    group.pledges.push(pledge);
+    groups.set(pledge.department.id, group);
+  }
+  return [...groups.values()];
+}
+
+function rights(licenceName: string | undefined, publisher: string | undefined, year: string): ReportMeta['rights'] {
+  if (licenceName === undefined) return null;
+  if (OGL.test(licenceName)) return { crown: true, holder: null, year };
+  return publisher ? { crown: false, holder: publisher, year } : null;
+}
+
+/** "Since last year": the counts, and every change `diff` finds, from the same comparison. */
+function since(changes: ChangeSet, years: { programme: ProgrammeFile; previous: Year; year: Year }, rich: (text: string) => RichText): SinceLastYear {
+  const { programme, previous, year } = years;
   const ref = (y: Year, department: string, pledge: string): PledgeRef => {
-    const found = find(y, department, pledge);
-    return {
-      department: departmentRef(found.department),
-      id: pledge,
-      commitment: rich(found.pledge.commitment),
-      status: found.pledge.status,
-      statusLabel: STATUS_LABELS[found.pledge.status],
-    };
+    const d = y.departments.find((x) => x.id === department)!;
+    const found = d.pledges.find((p) => p.id === pledge)!;
+    return { department: departmentRef(d), id: pledge, commitment: rich(found.commitment), status: found.status, statusLabel: STATUS_LABELS[found.status] };
   };
+  const theme = (id: string) => programme.themes.find((t) => t.id === id)?.title ?? id;
   const counts = countChanges(changes);
-  const moves: SinceLastYear['moves'] = [];
-  const addedRefs: PledgeRef[] = [];
-  const removedRefs: PledgeRef[] = [];
+  const out: SinceLastYear = {
+    previousYear: previous.year, metSinceLastYear: counts.metSinceLastYear, regressions: counts.regressions, statusChanges: counts.byKind.status,
+    added: [], removed: [], moves: [], reworded: [], themeMoves: [], figures: [], departmentsAdded: [], departmentsRemoved: [], total: changes.changes.length,
+  };
   for (const change of changes.changes) {
-    if (change.kind === 'status') {
-      moves.push({ pledge: ref(year, change.department, change.pledge), from: change.from, fromLabel: STATUS_LABELS[change.from],
-        to: change.to, toLabel: STATUS_LABELS[change.to], regression: change.regression });
-    } else if (change.kind === 'added') {
-      addedRefs.push(ref(year, change.department, change.pledge));
-    } else if (change.kind === 'removed') {
-      removedRefs.push(ref(previous, change.department, change.pledge));
+    switch (change.kind) {
+      case 'status':
+        out.moves.push({ pledge: ref(year, change.department, change.pledge), from: change.from, fromLabel: STATUS_LABELS[change.from],
+          to: change.to, toLabel: STATUS_LABELS[change.to], regression: change.regression });
+        break;
+      case 'added': out.added.push(ref(year, change.department, change.pledge)); break;
+      case 'removed': out.removed.push(ref(previous, change.department, change.pledge)); break;
+      case 'commitment': out.reworded.push({ pledge: ref(year, change.department, change.pledge), from: rich(change.from) }); break;
+      case 'theme': out.themeMoves.push({ pledge: ref(year, change.department, change.pledge), from: theme(change.from), to: theme(change.to) }); break;
+      case 'metric': {
+        const label = changes.metricLabels.get(`${change.department}/${change.pledge}/${change.metric}`);
+        out.figures.push({ pledge: ref(year, change.department, change.pledge), label: label?.label ?? change.metric, unit: label?.unit ?? null,
+          change: change.from === null ? 'new' : change.to === null ? 'gone' : 'moved', from: change.from, to: change.to });
+        break;
+      }
+      case 'department-added': out.departmentsAdded.push(change.to); break;
+      case 'department-removed': out.departmentsRemoved.push(change.from); break;
     }
   }
-  return {
-    previousYear: previous.year,
-    metSinceLastYear: counts.metSinceLastYear,
-    regressions: counts.regressions,
-    statusChanges: counts.byKind.status,
-    added: addedRefs,
-    removed: removedRefs,
-    moves,
-  };
+  return out;
 }
+

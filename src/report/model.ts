@@ -1,7 +1,8 @@
 // The report model: everything the published report says, in reading order, built once and laid
 // out by every writer. Optional parts are null (never missing) so strict templates can test them.
 import type { Status } from '../data/model.js';
-import type { Footnote, RichText } from '../render/text.js';
+import type { Block } from '../document/types.js';
+import type { Footnote, RichText } from './rich.js';
 
 export interface DepartmentRef {
   id: string;
@@ -33,6 +34,10 @@ export interface PledgeView {
   previousStatusLabel: string | null;
   /** How the status moved, in words: "up from On track", "down from Met", "previously Ongoing". */
   statusChange: string | null;
+  /** How the status moved, as the catalogue's key under move.: up, down or previously. */
+  statusMove: 'up' | 'down' | 'previously' | null;
+  /** The outcomes (programme.yaml) the pledge serves, in the programme's order. */
+  outcomes: { id: string; title: string }[];
   regression: boolean;
   /** Added since the previous year's report. */
   isNew: boolean;
@@ -60,6 +65,8 @@ export interface SectionView {
   caseStudies: CaseStudyView[];
   quotes: QuoteView[];
   pledges: PledgeView[];
+  /** The same pledges under one heading a department, in the order departments are listed. */
+  departments: { department: DepartmentRef; pledges: PledgeView[] }[];
   nextSteps: RichText | null;
   /** Footnotes referred to in this section, numbered report-wide. */
   footnotes: Footnote[];
@@ -89,6 +96,10 @@ export interface Summary {
   /** The statuses that occur this year: the columns of the per-department table. */
   statuses: { status: Status; label: string }[];
   byDepartment: DepartmentSummary[];
+  /** The statuses with pledges this year, with their counts: `byStatus` without the empty ones. */
+  present: StatusCount[];
+  /** Departments with at least one pledge: those the pledges are from. */
+  pledgingDepartments: number;
   /** One sentence that says what the table and chart show, for the chart's text alternative. */
   description: string;
 }
@@ -109,6 +120,25 @@ export interface SinceLastYear {
   added: PledgeRef[];
   removed: PledgeRef[];
   moves: { pledge: PledgeRef; from: Status; fromLabel: string; to: Status; toLabel: string; regression: boolean }[];
+  /** Commitments whose wording changed, with last year's words. */
+  reworded: { pledge: PledgeRef; from: RichText }[];
+  /** Pledges that moved to another theme: the themes' titles. */
+  themeMoves: { pledge: PledgeRef; from: string; to: string }[];
+  /** Figures that moved, came or went (a null side). */
+  figures: { pledge: PledgeRef; label: string; unit: string | null; change: 'moved' | 'new' | 'gone'; from: number | null; to: number | null }[];
+  /** Departments new this year, and those no longer reporting: their names. */
+  departmentsAdded: string[];
+  departmentsRemoved: string[];
+  /** Whether any change beyond the counts is listed: for templates' "nothing moved". */
+  total: number;
+}
+
+export interface Signatory {
+  department: DepartmentRef;
+  name: string | null;
+  position: string | null;
+  /** ISO date or null. */
+  date: string | null;
 }
 
 export interface AnnexGroup {
@@ -134,6 +164,14 @@ export interface ReportMeta {
   licence: { name: string; url: string | null } | null;
   /** "© Crown copyright 2014" under the Open Government Licence, else "© <publisher> <year>"; null without a licence. */
   copyright: string | null;
+  /** The same as data, for the catalogue's words: Crown copyright, or a named holder, and the year. */
+  rights: { crown: boolean; holder: string | null; year: string } | null;
+  /** BCP 47 language of the report's words (report.yaml `language`, else en-GB). */
+  language: string;
+  /** Set by `report --draft`. */
+  draft: boolean;
+  /** The cover's logo or crest (report.yaml `logo`), read from its file. */
+  logo: Extract<Block, { type: 'image' }> | null;
   /** Whether there is anything for the closing colophon: copyright, licence, reference or contact. */
   colophon: boolean;
   contact: RichText | null;
@@ -152,4 +190,8 @@ export interface ReportModel {
   conclusion: { id: string; title: string; body: RichText; footnotes: Footnote[] } | null;
   feedback: { id: string; title: string; body: RichText; footnotes: Footnote[] } | null;
   annex: { id: string; title: string; groups: AnnexGroup[] };
+  /** The programme's principles (programme.yaml), each a Markdown text. */
+  principles: { id: string; items: RichText[] } | null;
+  /** Who signed each department's covenant, for departments that say. */
+  signatories: { id: string; items: Signatory[] } | null;
 }

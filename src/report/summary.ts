@@ -46,6 +46,8 @@ export function summarise(departments: readonly Department[]): Summary {
     departmentCount: departments.length,
     byStatus,
     statuses: present.map((status) => ({ status, label: STATUS_LABELS[status] })),
+    present: byStatus.filter((s) => s.count > 0),
+    pledgingDepartments: pledging,
     byDepartment: departments.map((d) => {
       const own = tally(d.pledges.map((p) => p.status));
       return {

@@ -105,7 +105,7 @@ describe.each(cases)('the HTML report of %s', (name, args) => {
     expect(layout.wrappers.length).toBeGreaterThan(0);
     expect(layout.wrappers.every((t) => t === '0')).toBe(true);
     // The annex is a card a row on a phone: its progress is in view, not scrolled off to the right.
-    const progress = await page.evaluate(() => [...document.querySelectorAll('.covenant-annex td[data-label="Progress"]')].map((cell) => cell.getBoundingClientRect().right));
+    const progress = await page.evaluate(() => [...document.querySelectorAll('.covenant-section--annex td[data-label="Progress"]')].map((cell) => cell.getBoundingClientRect().right));
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((right) => right <= 375)).toBe(true);
     // ...and still a table to a screen reader: Chromium's own accessibility tree, with its rows and cells.
@@ -114,6 +114,24 @@ describe.each(cases)('the HTML report of %s', (name, args) => {
     const roles = nodes.map((n) => n.role?.value);
     expect(nodes.some((n) => n.role?.value === 'table' && /^Every commitment/.test(n.name?.value ?? ''))).toBe(true);
     expect(roles.filter((r) => r === 'rowheader').length).toBeGreaterThanOrEqual(progress.length);
+    await page.close();
+  });
+
+  test('at 390 px the status changes and the pledges by department read without sideways scrolling', async () => {
+    const { page } = await open(file, 390);
+    const tables = await page.evaluate(() => ['#changes-status', '#summary-department'].map((id) => {
+      const table = document.querySelector(id);
+      const wrapper = table?.closest('.covenant-table-wrapper');
+      return {
+        id,
+        present: Boolean(table),
+        // Its box needs no scrolling, and every cell is within the screen.
+        scrolls: wrapper ? wrapper.scrollWidth > wrapper.clientWidth : false,
+        outside: [...(table?.querySelectorAll('th, td') ?? [])].filter((cell) => cell.getBoundingClientRect().right > 390).length,
+      };
+    }));
+    for (const table of tables.filter((t) => t.present)) expect(table).toEqual({ id: table.id, present: true, scrolls: false, outside: 0 });
+    expect(tables.find((t) => t.id === '#summary-department')!.present).toBe(true);
     await page.close();
   });
 

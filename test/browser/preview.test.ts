@@ -49,7 +49,7 @@ const tag = () => page.locator(TAG).textContent();
 const scrollY = () => page.evaluate(() => window.scrollY);
 
 test('a save shows by itself, without a reload, the scroll kept; a broken file is named over the report until mended', async () => {
-  expect(await tag()).toBe('Status: On track');
+  expect(await tag()).toBe('On track');
   // Where a writer would be: the pledge in the middle of the screen, well down the page.
   await page.evaluate((selector) => {
     const box = document.querySelector(selector)!.getBoundingClientRect();
@@ -60,7 +60,7 @@ test('a save shows by itself, without a reload, the scroll kept; a broken file i
   expect(scrolled).toBeGreaterThan(500);
 
   edit('status: on-track', 'status: met');
-  await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === 'Status: Met', TAG, { timeout: 15_000 });
+  await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === 'Met', TAG, { timeout: 15_000 });
   expect(await scrollY()).toBe(scrolled);
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   await expect(page.locator('#covenant-preview-problems').isVisible()).resolves.toBe(false);
@@ -73,13 +73,13 @@ test('a save shows by itself, without a reload, the scroll kept; a broken file i
   expect(text).toContain(`${DFE}:11:13  error  status must be one of pledged, on-track, ongoing, delayed, met, not-met, withdrawn, not "complete"  enum`);
   expect(text).toContain('hint: did you mean "met"?');
   expect(await problems.getAttribute('role')).toBe('alert');
-  expect(await tag()).toBe('Status: Met');
+  expect(await tag()).toBe('Met');
   expect(await scrollY()).toBe(scrolled);
 
   // Mended: the panel goes, the new status shows.
   edit('status: complete', 'status: delayed');
   await problems.waitFor({ state: 'hidden', timeout: 15_000 });
-  await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === 'Status: Delayed', TAG, { timeout: 15_000 });
+  await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === 'Delayed', TAG, { timeout: 15_000 });
   expect(await scrollY()).toBe(scrolled);
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 

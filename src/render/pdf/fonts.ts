@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create, type Font } from 'fontkit';
-import { REPLACEMENT } from '../../data/coverage.js';
+import { REPLACEMENT } from '../index.js';
 import { OpenType } from './opentype.js';
 
 export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';

@@ -6,7 +6,7 @@ import { BlockLayout } from './blocks.js';
 import type { Context } from './context.js';
 import { createDocument, documentDate, type PdfOptions } from './document.js';
 import { Flow } from './flow.js';
-import { REPLACEMENT } from '../../data/coverage.js';
+import { REPLACEMENT } from '../index.js';
 import { Fonts } from './fonts.js';
 import { Navigation } from './navigation.js';
 import { Pen } from './pen.js';

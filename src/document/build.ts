@@ -1,0 +1,113 @@
+// From the report model to the document: the templates write it once, for every format, with every
+// word from the catalogue; the writers then only map its node kinds.
+import { displayPath } from '../problems.js';
+import type { ReportModel } from '../report/model.js';
+import { catalogueFor } from './catalogue.js';
+import { inScope, type Scope } from './helpers.js';
+import { loadTemplates } from './templates.js';
+import type { Block, Document, Inline } from './types.js';
+import { readDocument } from './xml.js';
+
+export interface DocumentOptions {
+  /** A folder whose templates and catalogues replace the shipped ones by file name. */
+  templates?: string;
+  /** Makes the paths in errors relative. */
+  cwd: string;
+}
+
+/** The outline headings after each contents block become its entries, in reading order. */
+function fillContents(blocks: Block[]): void {
+  const open: Extract<Block, { type: 'contents' }>[] = [];
+  const walk = (list: Block[]) => {
+    for (const block of list) {
+      if (block.type === 'contents') open.push(block);
+      else if (block.type === 'heading' && block.outline && block.id) {
+        for (const contents of open) contents.entries.push({ id: block.id, level: block.level, children: block.children });
+      } else if (block.type === 'section' || block.type === 'note') walk(block.children);
+    }
+  };
+  walk(blocks);
+}
+
+/** The words of blocks, for measuring them. */
+function words(blocks: readonly Block[]): string {
+  const inline = (nodes: readonly Inline[]): string =>
+    nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? inline(n.children) : ' ')).join('');
+  return blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? inline(b.children) : b.type === 'list' ? b.items.map(words).join(' ') : '')).join(' ');
+}
+
+/**
+ * Column weights that follow the content, for columns a template leaves to it: a column's share is
+ * its average cell's length (long text capped, so prose columns share alike), and never less than
+ * its longest word needs.
+ */
+function weighColumns(table: Extract<Block, { type: 'table' }>): void {
+  const rows = [...table.head, ...table.body];
+  table.columns.forEach((column, i) => {
+    if (column.weight !== null) return;
+    let total = 0;
+    // A loop, not Math.max(...): a table of ten thousand rows has more words than a call has room for arguments.
+    let longestWord = 1;
+    for (const row of rows) {
+      const text = words(row.cells[i]?.blocks ?? []);
+      total += text.length;
+      for (const word of text.split(/\s+/)) if (word.length > longestWord) longestWord = word.length;
+    }
+    const average = total / Math.max(1, rows.length);
+    column.weight = Math.round(Math.max(longestWord * 1.6, Math.min(average, 60)));
+  });
+}
+
+/** Every table in the document, however deep. */
+function eachTable(blocks: readonly Block[], visit: (table: Extract<Block, { type: 'table' }>) => void): void {
+  for (const block of blocks) {
+    if (block.type === 'table') visit(block);
+    else if (block.type === 'section' || block.type === 'note' || block.type === 'quote') eachTable(block.children, visit);
+  }
+}
+
+/** The store of subtrees one render fills, and what the document reader asks of it. */
+function subtreeStore(scope: Scope) {
+  const emitted = new Set<number>();
+  let pending = new Map<number, Block[]>();
+  return {
+    ref(index: number): Block[] | Inline[] | undefined {
+      for (const note of scope.footnotes.get(index) ?? []) if (!emitted.has(note.number)) pending.set(note.number, note.blocks);
+      return scope.subtrees[index];
+    },
+    takeFootnotes() {
+      const items = [...pending].sort(([a], [b]) => a - b).map(([number, blocks]) => ({ number, blocks }));
+      for (const { number } of items) emitted.add(number);
+      pending = new Map();
+      return items;
+    },
+  };
+}
+
+/** The report as one document tree. Throws TemplateError, DocumentSyntaxError or CatalogueError for a template's mistake. */
+export async function buildDocument(model: ReportModel, options: DocumentOptions): Promise<Document> {
+  const display = (file: string) => displayPath(options.cwd, file);
+  const catalogue = catalogueFor(model.meta.language, options.templates, display);
+  const templates = await loadTemplates(options.templates, options.cwd);
+  const scope: Scope = { catalogue, subtrees: [], footnotes: new Map() };
+  const xml = inScope(scope, () => templates.render(model));
+  const blocks = readDocument(xml, subtreeStore(scope), templates.file);
+  fillContents(blocks);
+  eachTable(blocks, weighColumns);
+  const { meta } = model;
+  return {
+    meta: {
+      lang: meta.language,
+      title: meta.title,
+      subtitle: meta.subtitle,
+      author: meta.publisher,
+      date: meta.date,
+      runningTitle: meta.fullTitle,
+      draft: meta.draft,
+      keywords: [meta.programme],
+      masthead: meta.publisher ?? meta.programme,
+    },
+    labels: catalogue.labels(),
+    blocks,
+  };
+}

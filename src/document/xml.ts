@@ -1,0 +1,94 @@
+// The templates' output, a small XML vocabulary whose elements are the document's node kinds,
+// read into blocks with saxes, a small strict XML parser. Data text arrives escaped by Handlebars,
+// and Markdown fields as references to subtrees parsed before (<rich ref="7"/>), so nothing from
+// the data is read as markup.
+import { SaxesParser } from 'saxes';
+import type { Block } from './types.js';
+import { BLOCK_ELEMENTS, blockChildren, INLINE_ELEMENTS, type Context, type Element, type Node } from './nodes.js';
+
+/**
+ * A mistake in the document a template wrote, named by the template whose output held it (its line
+ * is not known here: a loop writes its lines many times; names are checked with lines at compile).
+ */
+export class DocumentSyntaxError extends Error {
+  constructor(readonly template: string, readonly reason: string) {
+    super(`${template}: ${reason}`);
+  }
+}
+
+/** The processing instruction that marks where a template's output starts and ends. */
+export const TEMPLATE_MARK = 'covenant-template';
+
+/**
+ * Characters XML may not hold (C0 controls but tab and line ends, lone surrogates, U+FFFE, U+FFFF),
+ * which text from the data may: each is carried through the parser as U+F8FF, its code in hex and
+ * U+F8FE, and put back in the text. U+F8FF itself is carried so too, so the mark is never the data's.
+ */
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uF8FF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const CARRIED = /\uF8FF([0-9a-f]{4})\uF8FE/g;
+const carry = (text: string) => text.replace(UNSAFE, (c) => `\uF8FF${c.charCodeAt(0).toString(16).padStart(4, '0')}\uF8FE`);
+const restore = (text: string) => text.replace(CARRIED, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** Parses the whole output into elements, keeping for each the template it came from. */
+function parseElements(output: string, file: string): Element {
+  const xml = carry(output);
+  const back = xml === output ? (text: string) => text : restore;
+  const root: Element = { name: 'document', attributes: {}, children: [], template: file };
+  const stack: Element[] = [root];
+  const templates: string[] = [file];
+  const current = () => templates[templates.length - 1]!;
+  // No positions: the output's lines mean nothing to a template's author, and tracking them costs a third of the time.
+  const parser = new SaxesParser({ position: false });
+  parser.on('processinginstruction', ({ target, body }) => {
+    if (target !== TEMPLATE_MARK) return;
+    if (body) templates.push(body);
+    else if (templates.length > 1) templates.pop();
+  });
+  let opened = false;
+  parser.on('opentag', (tag) => {
+    const name = tag.name;
+    // The root wrapped round the output below is the root element here.
+    if (!opened) {
+      opened = true;
+      return;
+    }
+    if (!BLOCK_ELEMENTS.has(name) && !INLINE_ELEMENTS.has(name)) {
+      throw new DocumentSyntaxError(current(), `<${name}> is not an element of the document; the elements are ${[...BLOCK_ELEMENTS, ...INLINE_ELEMENTS].sort().join(', ')}`);
+    }
+    const attributes = tag.attributes as Record<string, string>;
+    if (xml !== output) for (const key of Object.keys(attributes)) attributes[key] = back(attributes[key]!);
+    const element: Element = { name, attributes, children: [], template: current() };
+    stack[stack.length - 1]!.children.push(element);
+    stack.push(element);
+  });
+  parser.on('text', (raw) => {
+    const text = back(raw);
+    const children = stack[stack.length - 1]!.children;
+    const last = children[children.length - 1];
+    if (typeof last === 'string') children[children.length - 1] = last + text;
+    else children.push(text);
+  });
+  parser.on('closetag', () => {
+    if (stack.length > 1) stack.pop();
+  });
+  parser.on('error', (error) => {
+    // saxes says "1:2: unclosed tag: p"; the output's line means nothing to the template's author.
+    throw new DocumentSyntaxError(current(), error.message.replace(/^\d+:\d+: /, ''));
+  });
+  // One root element, as XML has: the document.
+  parser.write(`<document>${xml}</document>`).close();
+  return root;
+}
+
+/** The document's blocks from the templates' output; `subtrees` gives what <rich ref> names. */
+export function readDocument(xml: string, subtrees: Pick<Context, 'ref' | 'takeFootnotes'>, file: string): Block[] {
+  const root = parseElements(xml, file);
+  const context: Context = {
+    ...subtrees,
+    fail: (at: Node, reason: string): never => {
+      const element = typeof at === 'string' ? root : at;
+      throw new DocumentSyntaxError(element.template, reason);
+    },
+  };
+  return blockChildren(root, context);
+}
