@@ -102,6 +102,7 @@ export function inlineChildren(parent: Element, context: Context, edges = true):
   return edges ? trim(out, own) : out.filter((n) => n.type !== 'text' || n.text !== '');
 }
 
+const BLANK = /^\s*$/;
 const BLOCK_TYPES: ReadonlySet<string> = new Set(['paragraph', 'heading', 'list', 'quote', 'code', 'rule', 'definitions', 'table', 'figure', 'image', 'note', 'footnotes', 'contents', 'section']);
 const isBlock = (node: Block | Inline): node is Block => BLOCK_TYPES.has(node.type);
 
@@ -131,6 +132,11 @@ export function blockChildren(parent: Element, context: Context): Block[] {
   const out: Block[] = [];
   let run: Node[] = [];
   const endRun = () => {
+    // Most runs are the templates' line breaks between blocks: nothing to make a paragraph of.
+    if (run.every((node) => typeof node === 'string' && BLANK.test(node))) {
+      run = [];
+      return;
+    }
     const children = inlineChildren({ ...parent, children: run }, context);
     if (children.length > 0) out.push({ type: 'paragraph', children });
     run = [];

@@ -32,7 +32,9 @@ const restore = (text: string) => text.replace(CARRIED, (_, hex: string) => Stri
 /** Parses the whole output into elements, keeping for each the template it came from. */
 function parseElements(output: string, file: string): Element {
   const xml = carry(output);
-  const back = xml === output ? (text: string) => text : restore;
+  // Compared once: the strings are long, and equal ones are compared character by character.
+  const carried = xml !== output;
+  const back = carried ? restore : (text: string) => text;
   const root: Element = { name: 'document', attributes: {}, children: [], template: file };
   const stack: Element[] = [root];
   const templates: string[] = [file];
@@ -56,7 +58,7 @@ function parseElements(output: string, file: string): Element {
       throw new DocumentSyntaxError(current(), `<${name}> is not an element of the document; the elements are ${[...BLOCK_ELEMENTS, ...INLINE_ELEMENTS].sort().join(', ')}`);
     }
     const attributes = tag.attributes as Record<string, string>;
-    if (xml !== output) for (const key of Object.keys(attributes)) attributes[key] = back(attributes[key]!);
+    if (carried) for (const key of Object.keys(attributes)) attributes[key] = back(attributes[key]!);
     const element: Element = { name, attributes, children: [], template: current() };
     stack[stack.length - 1]!.children.push(element);
     stack.push(element);
