@@ -34,40 +34,44 @@ function plain(nodes: readonly Inline[]): string {
 }
 
 /** One writer per document: footnote back-links and ids are made once. */
-function htmlWriter(labels: DocumentLabels) {
-  const cited = new Set<number>();
-  let tables = 0;
+class HtmlWriter {
+  private readonly cited = new Set<number>();
+  private tables = 0;
 
-  const inline = (nodes: readonly Inline[]): string => nodes.map((n) => {
-    switch (n.type) {
-      case 'text': return escapeHtml(n.text);
-      case 'strong': return `<strong>${inline(n.children)}</strong>`;
-      case 'em': return `<em>${inline(n.children)}</em>`;
-      // A link the data could make dangerous (javascript:) is shown as its words only.
-      case 'link': return SAFE_URL.test(n.href.trim()) ? `<a class="govuk-link" href="${escapeHtml(n.href)}">${inline(n.children)}</a>` : inline(n.children);
-      case 'code': return `<code>${escapeHtml(n.text)}</code>`;
-      case 'break': return '<br>';
-      case 'status': return `<strong class="govuk-tag ${STATUS_COLOURS[n.status].tag}">${inline(n.children)}</strong>`;
-      case 'span': return `<span class="${SPAN_CLASS[n.role]}">${inline(n.children)}</span>`;
-      case 'footnote': {
-        const id = cited.has(n.number) ? '' : ` id="fnref-${n.number}"`;
-        cited.add(n.number);
-        return `<sup${id}><a class="govuk-link" href="#fn-${n.number}" aria-label="${escapeHtml(fill(labels.footnoteRef, { number: n.number }))}">[${n.number}]</a></sup>`;
+  constructor(private readonly labels: DocumentLabels) {}
+
+  inline(nodes: readonly Inline[]): string {
+    return nodes.map((n) => {
+      switch (n.type) {
+        case 'text': return escapeHtml(n.text);
+        case 'strong': return `<strong>${this.inline(n.children)}</strong>`;
+        case 'em': return `<em>${this.inline(n.children)}</em>`;
+        // A link the data could make dangerous (javascript:) is shown as its words only.
+        case 'link': return SAFE_URL.test(n.href.trim()) ? `<a class="govuk-link" href="${escapeHtml(n.href)}">${this.inline(n.children)}</a>` : this.inline(n.children);
+        case 'code': return `<code>${escapeHtml(n.text)}</code>`;
+        case 'break': return '<br>';
+        case 'status': return `<strong class="govuk-tag ${STATUS_COLOURS[n.status].tag}">${this.inline(n.children)}</strong>`;
+        case 'span': return `<span class="${SPAN_CLASS[n.role]}">${this.inline(n.children)}</span>`;
+        case 'footnote': {
+          const id = this.cited.has(n.number) ? '' : ` id="fnref-${n.number}"`;
+          this.cited.add(n.number);
+          return `<sup${id}><a class="govuk-link" href="#fn-${n.number}" aria-label="${escapeHtml(fill(this.labels.footnoteRef, { number: n.number }))}">[${n.number}]</a></sup>`;
+        }
       }
-    }
-  }).join('');
+    }).join('');
+  }
 
-  const list = (b: Extract<Block, { type: 'list' }>): string => {
+  list(b: Extract<Block, { type: 'list' }>): string {
     const tag = b.ordered ? 'ol' : 'ul';
     const start = b.ordered && b.start !== 1 ? ` start="${b.start}"` : '';
     const kind = b.style === 'plain' ? '' : ` govuk-list--${b.ordered ? 'number' : 'bullet'}`;
     // An item of one paragraph is written without the <p>, as GOV.UK lists are.
-    const items = b.items.map((item) => `<li>${item.length === 1 && item[0]!.type === 'paragraph' ? inline(item[0]!.children) : blocks(item)}</li>`).join('');
+    const items = b.items.map((item) => `<li>${item.length === 1 && item[0]!.type === 'paragraph' ? this.inline(item[0]!.children) : this.blocks(item)}</li>`).join('');
     return `<${tag} class="govuk-list${kind}"${start}>${items}</${tag}>`;
-  };
+  }
 
-  const table = (b: Extract<Block, { type: 'table' }>): string => {
-    const n = ++tables;
+  table(b: Extract<Block, { type: 'table' }>): string {
+    const n = ++this.tables;
     const captionId = b.id ? `${b.id}-caption` : `table-${n}-caption`;
     const headers = (b.head[b.head.length - 1]?.cells ?? []).map((c) => plain(c.blocks.flatMap((x) => (x.type === 'paragraph' ? x.children : []))));
     // A stacked table is shown as blocks on a phone, which takes its table semantics in some
@@ -75,7 +79,7 @@ function htmlWriter(labels: DocumentLabels) {
     const aria = (role: string) => (b.stack ? ` role="${role}"` : '');
     const cell = (c: TableCell, i: number, inHead: boolean) => {
       const numeric = (c.align ?? b.columns[i]?.align) === 'right';
-      const content = c.blocks.length === 1 && c.blocks[0]!.type === 'paragraph' ? inline(c.blocks[0]!.children) : blocks(c.blocks);
+      const content = c.blocks.length === 1 && c.blocks[0]!.type === 'paragraph' ? this.inline(c.blocks[0]!.children) : this.blocks(c.blocks);
       if (c.header) {
         const scope = c.header === 'col' ? 'col' : 'row';
         return `<th scope="${scope}" class="govuk-table__header${numeric && inHead ? ' govuk-table__header--numeric' : ''}"${aria(scope === 'col' ? 'columnheader' : 'rowheader')}>${content}</th>`;
@@ -88,16 +92,16 @@ function htmlWriter(labels: DocumentLabels) {
     const cols = total > 0 ? `<colgroup>${b.columns.map((c) => `<col style="width:${(((c.weight ?? 0) / total) * 100).toFixed(1)}%">`).join('')}</colgroup>` : '';
     return `<div class="covenant-table-wrapper${b.stack ? ' covenant-table--stack' : ''}" tabindex="0" role="region" aria-labelledby="${captionId}">
 <table class="govuk-table"${b.id ? ` id="${escapeHtml(b.id)}"` : ''}${aria('table')}>
-<caption class="govuk-table__caption govuk-table__caption--m" id="${captionId}">${inline(b.caption)}</caption>${cols}
+<caption class="govuk-table__caption govuk-table__caption--m" id="${captionId}">${this.inline(b.caption)}</caption>${cols}
 ${b.head.length ? `<thead class="govuk-table__head"${aria('rowgroup')}>${rows(b.head, true)}</thead>\n` : ''}<tbody class="govuk-table__body"${aria('rowgroup')}>
 ${rows(b.body, false)}
 </tbody>
 </table>
 </div>`;
-  };
+  }
 
   /** Horizontal bars, one a status present: inline SVG, its words from the figure. */
-  const figure = (b: Extract<Block, { type: 'figure' }>): string => {
+  figure(b: Extract<Block, { type: 'figure' }>): string {
     const bars = b.chart.bars;
     const max = Math.max(1, ...bars.map((r) => r.value));
     const [labelWidth, barSpace, rowHeight] = [130, 420, 34];
@@ -113,65 +117,66 @@ ${rows(b.body, false)}
 <text x="${labelWidth + barWidth + 8}" y="${y + 19}" font-family="arial, sans-serif" font-size="16" font-weight="bold" fill="#0b0c0c">${escapeHtml(bar.valueText)}</text>`;
     }).join('\n');
     return `<svg class="covenant-chart" role="img" aria-labelledby="${id}-title ${id}-description" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">
-<title id="${id}-title">${escapeHtml(b.caption ? plain(b.caption) : labels.chart)}</title>
+<title id="${id}-title">${escapeHtml(b.caption ? plain(b.caption) : this.labels.chart)}</title>
 <desc id="${id}-description">${escapeHtml(b.alt)}</desc>
 ${rows}
 </svg>`;
-  };
+  }
 
-  const footnotes = (b: Extract<Block, { type: 'footnotes' }>): string => {
+  footnotes(b: Extract<Block, { type: 'footnotes' }>): string {
     const items = b.items.map(({ number, blocks: content }) => {
       const [first, ...rest] = content;
-      const lead = first?.type === 'paragraph' ? inline(first.children) : first ? block(first, '') : '';
-      const back = `<a class="govuk-link" href="#fnref-${number}" aria-label="${escapeHtml(fill(labels.footnoteBack, { number }))}">↩</a>`;
-      return `<li id="fn-${number}" value="${number}">${number}. ${lead} ${back}${rest.map((x) => block(x, '')).join('\n')}</li>`;
+      const lead = first?.type === 'paragraph' ? this.inline(first.children) : first ? this.block(first, '') : '';
+      const back = `<a class="govuk-link" href="#fnref-${number}" aria-label="${escapeHtml(fill(this.labels.footnoteBack, { number }))}">↩</a>`;
+      return `<li id="fn-${number}" value="${number}">${number}. ${lead} ${back}${rest.map((x) => this.block(x, '')).join('\n')}</li>`;
     });
-    const heading = b.heading ? `<h2 class="govuk-heading-m">${inline(b.heading)}</h2>\n` : '';
-    return `${heading}<ol class="govuk-list covenant-footnotes" aria-label="${escapeHtml(b.heading ? plain(b.heading) : labels.footnotes)}">\n${items.join('\n')}\n</ol>`;
-  };
+    const heading = b.heading ? `<h2 class="govuk-heading-m">${this.inline(b.heading)}</h2>\n` : '';
+    return `${heading}<ol class="govuk-list covenant-footnotes" aria-label="${escapeHtml(b.heading ? plain(b.heading) : this.labels.footnotes)}">\n${items.join('\n')}\n</ol>`;
+  }
 
-  const section = (b: Extract<Block, { type: 'section' }>): string => {
+  section(b: Extract<Block, { type: 'section' }>): string {
     const first = b.children[0];
     const labelled = first?.type === 'heading' && first.id && first.outline ? first.id : undefined;
     const own = labelled ? 'covenant-part' : PART_CLASS[b.role];
     const classes = [...(own ? [own] : []), `covenant-section--${b.role}`, ...(b.break === 'page' ? ['covenant-break'] : [])].join(' ');
     const id = b.id ? ` id="${escapeHtml(b.id)}"` : '';
-    if (labelled) return `<section class="${classes}"${id} aria-labelledby="${escapeHtml(labelled)}">\n${blocks(b.children, b.role)}\n</section>`;
-    return `<div class="${classes}"${id}>\n${blocks(b.children, b.role)}\n</div>`;
-  };
+    if (labelled) return `<section class="${classes}"${id} aria-labelledby="${escapeHtml(labelled)}">\n${this.blocks(b.children, b.role)}\n</section>`;
+    return `<div class="${classes}"${id}>\n${this.blocks(b.children, b.role)}\n</div>`;
+  }
 
-  const block = (b: Block, role: string): string => {
+  block(b: Block, role: string): string {
     switch (b.type) {
-      case 'paragraph': return `<p class="${b.style ? PARAGRAPH_CLASS[b.style] : 'govuk-body'}">${inline(b.children)}</p>`;
-      case 'heading': return `<h${b.level} class="${HEADING_CLASS[b.level]}"${b.id ? ` id="${escapeHtml(b.id)}"` : ''}>${inline(b.children)}</h${b.level}>`;
-      case 'list': return list(b);
+      case 'paragraph': return `<p class="${b.style ? PARAGRAPH_CLASS[b.style] : 'govuk-body'}">${this.inline(b.children)}</p>`;
+      case 'heading': return `<h${b.level} class="${HEADING_CLASS[b.level]}"${b.id ? ` id="${escapeHtml(b.id)}"` : ''}>${this.inline(b.children)}</h${b.level}>`;
+      case 'list': return this.list(b);
       case 'quote': return b.attribution
-        ? `<figure class="covenant-quote">\n<blockquote>${blocks(b.children)}</blockquote>\n<figcaption>${inline(b.attribution)}</figcaption>\n</figure>`
-        : `<blockquote class="govuk-inset-text">${blocks(b.children)}</blockquote>`;
+        ? `<figure class="covenant-quote">\n<blockquote>${this.blocks(b.children)}</blockquote>\n<figcaption>${this.inline(b.attribution)}</figcaption>\n</figure>`
+        : `<blockquote class="govuk-inset-text">${this.blocks(b.children)}</blockquote>`;
       case 'code': return `<pre class="govuk-body"><code>${escapeHtml(b.text)}</code></pre>`;
       case 'rule': return '<hr class="govuk-section-break govuk-section-break--m govuk-section-break--visible">';
       case 'definitions': {
         // The cover's details read on one line each; elsewhere, GOV.UK's summary list.
-        if (role === 'cover') return `<dl class="covenant-meta">\n${b.items.map((i) => `<div><dt>${inline(i.term)}</dt> <dd>${inline(i.value)}</dd></div>`).join('\n')}\n</dl>`;
-        return `<dl class="govuk-summary-list covenant-status-list">\n${b.items.map((i) => `<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${inline(i.term)}</dt><dd class="govuk-summary-list__value">${inline(i.value)}</dd></div>`).join('\n')}\n</dl>`;
+        if (role === 'cover') return `<dl class="covenant-meta">\n${b.items.map((i) => `<div><dt>${this.inline(i.term)}</dt> <dd>${this.inline(i.value)}</dd></div>`).join('\n')}\n</dl>`;
+        return `<dl class="govuk-summary-list covenant-status-list">\n${b.items.map((i) => `<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${this.inline(i.term)}</dt><dd class="govuk-summary-list__value">${this.inline(i.value)}</dd></div>`).join('\n')}\n</dl>`;
       }
-      case 'table': return table(b);
-      case 'figure': return figure(b);
+      case 'table': return this.table(b);
+      case 'figure': return this.figure(b);
       case 'image': return `<img class="covenant-logo" src="data:${b.mediaType};base64,${Buffer.from(b.data).toString('base64')}" alt="${escapeHtml(b.alt)}"${b.width ? ` width="${b.width}"` : ''}>`;
-      case 'note': return `<div class="covenant-note covenant-note--${b.role}" role="note">\n${blocks(b.children)}\n</div>`;
-      case 'footnotes': return footnotes(b);
+      case 'note': return `<div class="covenant-note covenant-note--${b.role}" role="note">\n${this.blocks(b.children)}\n</div>`;
+      case 'footnotes': return this.footnotes(b);
       case 'contents': return `<nav class="covenant-contents" aria-labelledby="contents-heading">
-<h2 class="govuk-heading-m" id="contents-heading">${inline(b.heading)}</h2>
+<h2 class="govuk-heading-m" id="contents-heading">${this.inline(b.heading)}</h2>
 <ol class="govuk-list govuk-list--number">
-${b.entries.filter((e) => e.level === 2).map((e) => `<li><a class="govuk-link" href="#${escapeHtml(e.id)}">${inline(e.children)}</a></li>`).join('\n')}
+${b.entries.filter((e) => e.level === 2).map((e) => `<li><a class="govuk-link" href="#${escapeHtml(e.id)}">${this.inline(e.children)}</a></li>`).join('\n')}
 </ol>
 </nav>`;
-      case 'section': return section(b);
+      case 'section': return this.section(b);
     }
-  };
+  }
 
-  const blocks = (list: readonly Block[], role = ''): string => list.map((b) => block(b, role)).join('\n');
-  return { blocks, section };
+  blocks(list: readonly Block[], role = ''): string {
+    return list.map((b) => this.block(b, role)).join('\n');
+  }
 }
 
 /**
@@ -179,7 +184,7 @@ ${b.entries.filter((e) => e.level === 2).map((e) => `<li><a class="govuk-link" h
  * annex's table) across the page again, and the colophon as the footer.
  */
 function page(doc: Document): string {
-  const writer = htmlWriter(doc.labels);
+  const writer = new HtmlWriter(doc.labels);
   const wide = new Set(['annex']);
   const out: string[] = [];
   let column: string[] = [];
