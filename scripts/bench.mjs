@@ -130,6 +130,12 @@ if (chromium) {
   verdicts.push('SKIP  report 2014 pdf ≤ 0.25 × Chromium  (no chromium: apt-get install chromium)');
 }
 
+// The preview: a save to its page updated in Chromium, and a PDF from the warm process (bench-preview.mjs).
+const { benchPreview } = await import('./bench-preview.mjs');
+const previewed = await benchPreview({ root, chromium, runs });
+rows.push(...previewed.rows);
+verdicts.push(...previewed.verdicts);
+
 // Scale: synthetic programmes, two years each, one year reported.
 const scale = {};
 for (const size of sizes) {

@@ -59,6 +59,21 @@ function program(io: Io, done: (code: number) => void): Command {
     });
 
   cli
+    .command('preview')
+    .description('serve the year\'s report to a browser while you edit, made again on every save')
+    .addArgument(new Argument('<year>', 'the year to preview, e.g. 2019'))
+    .option('--port <port>', 'the port to serve on (default: 8014, or any free port when it is taken; 0: any)')
+    .option('--host <address>', 'the address to serve on (default: 127.0.0.1, this machine only)')
+    .option('--open', 'open the page in a browser ($BROWSER, else the system\'s)')
+    .option('--templates <dir>', 'templates that replace the shipped ones by file name (watched too)')
+    .option('--previous <year>', 'the year to compare with (default: the year before, when its data exists)')
+    .option('--draft', 'show the report as report --draft makes it: a Draft note on the cover')
+    .action(async (year: string, opts: { port?: string; host?: string; open?: boolean; templates?: string; previous?: string; draft?: boolean }) => {
+      const { preview } = await import('./preview.js');
+      done(await preview(io, year, { ...opts, ...optional('data', data()) }));
+    });
+
+  cli
     .command('templates')
     .description('list what a template may use: the report\'s fields, the helpers, the document\'s elements')
     .action(async () => {

@@ -2,23 +2,16 @@
 // format asked for from that one document.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listYears, loadDataset } from '../data/dataset.js';
+import { loadDataset } from '../data/dataset.js';
 import { makeFolders, stageFile, streamStaged, type Staged } from '../data/atomic.js';
 import { displayPath, isError } from '../problems.js';
 import { asFinal } from '../data/rules.js';
-import { buildDocument } from '../document/build.js';
-import { CatalogueError } from '../document/catalogue.js';
-import { TemplateError } from '../document/templates.js';
-import type { Document } from '../document/types.js';
-import { DocumentSyntaxError } from '../document/xml.js';
-import { buildReport } from '../report/build.js';
-import { historyUpTo, HISTORY_MINIMUM } from '../history/model.js';
-import type { ReportModel } from '../report/model.js';
-import { FORMATS, writers, type Format, type RenderWarning, type Writer } from '../render/index.js';
+import { FORMATS, writers, type Format, type RenderWarning } from '../render/index.js';
 import { cannotWrite, writeProblems } from './failures.js';
 import { writeRenderWarnings } from './render-warnings.js';
 import { progress } from './progress.js';
 import { checkYear, dataDir, EXIT, UsageError, type Io } from './io.js';
+import { comparedYear, isTemplateMistake, yearReport, yearsToRead, type YearReport } from './render-year.js';
 
 export interface ReportOptions {
   data?: string;
@@ -47,7 +40,7 @@ const isFolder = (path: string) => {
  * A --templates folder must exist and hold templates: a typo must not publish the shipped look. A
  * folder in the old layout (one folder a format) is said so, with the way to the new one.
  */
-function checkTemplates(dir: string, given: string): void {
+export function checkTemplates(dir: string, given: string): void {
   if (!isFolder(dir)) throw new UsageError(`--templates ${given}: there is no such folder`);
   const old = ['html', 'markdown'].filter((format) => isFolder(join(dir, format)));
   if (old.length > 0) {
@@ -59,17 +52,6 @@ function checkTemplates(dir: string, given: string): void {
   const held = readdirSync(dir).filter((name) => name.endsWith('.hbs') || name === 'partials' || name === 'locales');
   if (held.length === 0) {
     throw new UsageError(`--templates ${given} holds neither report.hbs, partials/ nor locales/: copy the templates to change from templates/document/ or templates/locales/, keeping their paths`);
-  }
-}
-
-/** The document the templates write, or the template's mistake (exit 1). */
-async function documentOf(io: Io, model: ReportModel, templates: string | undefined): Promise<Document | number> {
-  try {
-    return await buildDocument(model, { cwd: io.cwd, ...(templates ? { templates } : {}) });
-  } catch (error) {
-    if (!(error instanceof TemplateError || error instanceof DocumentSyntaxError || error instanceof CatalogueError)) throw error;
-    io.stderr.write(`covenant: template error: ${error.message}\n`);
-    return EXIT.invalidData;
   }
 }
 
@@ -96,16 +78,9 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   }
 
   const dir = dataDir(io, options.data);
-  // The previous year is compared with when its data exists, or when --previous names one.
-  const previous = options.previous ?? String(Number(year) - 1);
-  const listed = listYears(dir);
-  const withPrevious = options.previous !== undefined || listed.includes(previous);
-  // With three or more years up to this one the report shows progress since the first, so each is
-  // read (and checked: its figures are printed); with fewer, only this year and the one compared with.
-  const upTo = listed.filter((y) => y <= year);
-  const wanted = new Set([year, ...(withPrevious ? [previous] : []), ...(upTo.length >= HISTORY_MINIMUM ? upTo : [])]);
+  const previous = comparedYear(dir, year, options.previous);
   const reading = progress(io);
-  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: [...wanted], onFile: (n) => reading.update(`read ${n} files`) });
+  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: yearsToRead(dir, year, previous), onFile: (n) => reading.update(`read ${n} files`) });
   reading.done();
   // --final: what is only unfinished while drafting (an empty progress, no date) stops a final report.
   if (options.final) result.problems = asFinal(result.problems);
@@ -113,31 +88,33 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     await writeProblems(io, result);
     return EXIT.invalidData;
   }
-  const { programme, years } = result.dataset;
-  const history = historyUpTo([...years.values()], year);
-  const model = buildReport({ programme, year: years.get(year)!, ...(withPrevious ? { previous: years.get(previous)! } : {}), ...(history ? { history } : {}), draft: options.draft ?? false });
-
   const epoch = io.env.SOURCE_DATE_EPOCH?.trim();
   if (epoch && !/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not "${epoch}"`);
   // A PDF date has a four-digit year: the last second it can hold is in 9999.
   if (epoch && Number(epoch) > LAST_PDF_SECOND) throw new UsageError(`SOURCE_DATE_EPOCH must be at most ${LAST_PDF_SECOND} (the end of 9999), not ${epoch}`);
   // The document is made before any file is written: a template error leaves no partial set.
-  const doc = await documentOf(io, model, options.templates ? resolve(io.cwd, options.templates) : undefined);
-  if (typeof doc === 'number') return doc;
-  const renderOptions = { ...(epoch ? { sourceDateEpoch: epoch } : {}) };
+  let rendered: YearReport;
+  try {
+    rendered = await yearReport(result.dataset, year, previous, {
+      cwd: io.cwd, draft: options.draft ?? false,
+      ...(options.templates ? { templates: resolve(io.cwd, options.templates) } : {}), ...(epoch ? { sourceDateEpoch: epoch } : {}),
+    });
+  } catch (error) {
+    if (!isTemplateMistake(error)) throw error;
+    io.stderr.write(`covenant: template error: ${error.message}\n`);
+    return EXIT.invalidData;
+  }
   // Binary formats (PDF) stream into their file as they are made, before the text files are written.
   const outputs: { format: Format; data: string }[] = [];
   for (const format of formats) {
-    const writer = writers[format];
-    if (writer.kind === 'text') outputs.push({ format, data: await writer.write(doc, renderOptions) });
+    if (writers[format].kind === 'text') outputs.push({ format, data: await rendered.text(format) });
   }
 
   const targetOf = (format: Format) => options.output !== undefined
     ? resolve(io.cwd, options.output)
     : join(resolve(io.cwd, options.out), `covenant-${year}.${writers[format].extension}`);
   if (options.output === '-') {
-    const writer = writers[formats[0]!];
-    if (writer.kind === 'binary') await writeRenderWarnings(io, (await writer.write(doc, renderOptions, { write: (chunk) => io.stdout.write(chunk) })).warnings, result.sources);
+    if (writers[formats[0]!].kind === 'binary') await writeRenderWarnings(io, (await rendered.stream(formats[0]!, { write: (chunk) => io.stdout.write(chunk) })).warnings, result.sources);
     else io.stdout.write(outputs[0]!.data);
     return EXIT.ok;
   }
@@ -160,11 +137,10 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
     }
   };
   for (const format of formats) {
-    const writer: Writer = writers[format];
-    if (writer.kind !== 'binary') continue;
+    if (writers[format].kind !== 'binary') continue;
     let warnings: RenderWarning[] = [];
     const failed = await stage(format, async (target) => {
-      const streamed = await streamStaged(target, (out) => writer.write(doc, renderOptions, out));
+      const streamed = await streamStaged(target, (out) => rendered.stream(format, out));
       warnings = streamed.result.warnings;
       return streamed.staged;
     });

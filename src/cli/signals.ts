@@ -13,9 +13,26 @@ export function changedFiles(written: readonly string[], cwd: string): string {
   return `${written.length === 1 ? 'this file was' : `these ${written.length} files were`} already written: ${list}; nothing else was changed`;
 }
 
+let stopper: ((signal: NodeJS.Signals) => void) | undefined;
+
+/**
+ * For a command that runs until it is stopped (preview): the next Ctrl-C or SIGTERM resolves this,
+ * for the command to close what it opened and return, instead of exiting at once. A second one exits.
+ */
+export function untilStopped(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    stopper = resolve;
+  });
+}
+
 export function exitCleanlyOnSignals(stderr: { write(s: string): unknown }): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(signal, () => {
+      if (stopper) {
+        stopper(signal);
+        stopper = undefined;
+        return;
+      }
       removePendingSync();
       stderr.write(`\ncovenant: stopped by ${signal}; ${changedFiles(writtenSoFar(), process.cwd())}\n`);
       // The handler is gone (once), so the signal sent again ends the process as the system does,
