@@ -11,6 +11,7 @@ import { loadDataset } from '../src/data/dataset.js';
 import { describedPaths, NOT_FOR_TEMPLATES } from '../src/document/fields.js';
 import { buildReport } from '../src/report/build.js';
 import { FORMATS, writers, type Format } from '../src/render/index.js';
+import { docxText } from './helpers/docx.js';
 import { run } from './helpers/run.js';
 import { copyToTemp, removeTemp } from './helpers/temp-data.js';
 import { htmlText } from './helpers/text.js';
@@ -37,6 +38,7 @@ async function wordsOf(format: Format, templates: string, extra: string[] = [], 
   const file = join(dir, `report.${writers[format].extension}`);
   const result = await run([...args, '-o', file]);
   expect(result.code).toBe(0);
+  if (format === 'docx') return docxText(readFileSync(file));
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 

@@ -3,6 +3,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { writeDocx } from '../src/render/docx/index.js';
 import { checkDocxVersion } from '../src/render/docx/package.js';
+import { partText } from './helpers/docx.js';
 import { sample } from './fixtures/document/sample.js';
 
 const date = new Date('2014-10-01T00:00:00Z');
@@ -13,9 +14,7 @@ async function parts(doc = sample): Promise<Record<string, string>> {
 }
 
 /** The words of a WordprocessingML part, paragraph by paragraph. */
-function words(xml: string): string[] {
-  return xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).filter(Boolean);
-}
+const words = (xml: string): string[] => partText(xml).split('\n');
 
 describe('DOCX writer', () => {
   let xml: Record<string, string>;

@@ -1,12 +1,13 @@
 // The PDF of the fixture the Markdown and HTML goldens use (test/fixtures/report), kept as its text
 // (`pdftotext -layout`) and its structure tree (`pdfinfo -struct-text`); and the three formats,
-// written from one document, holding the same words sentence for sentence.
+// written from one document, with the Word file, holding the same words sentence for sentence.
 // `UPDATE_GOLDEN=1` rewrites the goldens; read the diff before committing it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { docxText } from './helpers/docx.js';
 import { golden } from './helpers/golden.js';
 import { run } from './helpers/run.js';
 import { htmlText } from './helpers/text.js';
@@ -14,6 +15,7 @@ import { htmlText } from './helpers/text.js';
 const SLOW = 120_000;
 const tmp = mkdtempSync(join(tmpdir(), 'covenant-pdf-golden-'));
 const pdf = join(tmp, 'report.pdf');
+const docx = join(tmp, 'report.docx');
 const args = ['2019', '--data', 'test/fixtures/report'];
 let md = '';
 let html = '';
@@ -24,6 +26,7 @@ beforeAll(async () => {
   const written = await run(['report', ...args, '--format', 'pdf', '-o', pdf]);
   expect(written.stderr).not.toContain('error');
   expect(written.code).toBe(0);
+  expect((await run(['report', ...args, '--format', 'docx', '-o', docx])).code).toBe(0);
   for (const format of ['md', 'html'] as const) {
     const result = await run(['report', ...args, '--format', format, '-o', '-']);
     expect(result.code).toBe(0);
@@ -81,11 +84,11 @@ function htmlShown(): string {
     .replace(/<span class="govuk-visually-hidden">[\s\S]*?<\/span>/g, '');
 }
 
-describe('Markdown, HTML and PDF hold the same words', () => {
+describe('Markdown, HTML, PDF and Word hold the same words', () => {
   const formats = () => ({ markdown: new MarkdownIt({ html: true }).render(md), html: htmlShown() });
 
   test('sentence for sentence: each prose sentence of one format is in the others', () => {
-    const streams: Record<string, string> = { pdf: ` ${pdfWords()} ` };
+    const streams: Record<string, string> = { pdf: ` ${pdfWords()} `, docx: ` ${words(docxText(readFileSync(docx)))} ` };
     for (const [name, page] of Object.entries(formats())) streams[name] = ` ${words(htmlText(page))} `;
     const missing: string[] = [];
     for (const [from, page] of Object.entries(formats())) {
@@ -101,6 +104,12 @@ describe('Markdown, HTML and PDF hold the same words', () => {
     const html = new Set(words(htmlText(formats().html)).split(' '));
     // Page numbers (the footer's, the contents') are the PDF's own numbers, not words.
     const own = [...new Set(pdfWords().split(' '))].filter((w) => !html.has(w) && !/^\d+$/.test(w));
+    expect(own).toEqual([]);
+  });
+
+  test('the Word file adds no word of its own: every word it shows is in the HTML', () => {
+    const html = new Set(words(htmlText(formats().html)).split(' '));
+    const own = [...new Set(words(docxText(readFileSync(docx))).split(' '))].filter((w) => !html.has(w) && !/^\d+$/.test(w));
     expect(own).toEqual([]);
   });
 });
