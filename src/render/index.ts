@@ -16,6 +16,8 @@ export interface RenderWarning {
   message: string;
   /** The text concerned, so the CLI can find where the data holds it. */
   text: string;
+  /** What would mend it (for a missing glyph, the Debian package with a font for its script). */
+  hint?: string;
 }
 
 /** Where a binary writer puts its bytes: a file stream, whose 'drain' it waits for, or standard output. */

@@ -6,7 +6,6 @@ import { BlockLayout } from './blocks.js';
 import type { Context } from './context.js';
 import { createDocument, documentDate, type PdfOptions } from './document.js';
 import { Flow } from './flow.js';
-import { REPLACEMENT } from '../../data/coverage.js';
 import { Fonts } from './fonts.js';
 import { Navigation } from './navigation.js';
 import { Pen } from './pen.js';
@@ -23,14 +22,6 @@ export interface PdfResult {
 
 function context(model: ReportModel, fonts: Fonts, flow: Flow, pages: Context['pages'], root: Context['root']): Context {
   return { model, flow, fonts, layout: new BlockLayout(fonts), tables: new TableLayout(flow, fonts), nav: new Navigation(), pages, root };
-}
-
-function missingGlyphs(fonts: Fonts): RenderWarning[] {
-  return [...fonts.missing].map((char) => ({
-    rule: 'missing-glyph',
-    text: char,
-    message: `"${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is in none of the PDF's fonts: the PDF shows ${REPLACEMENT} in its place`,
-  }));
 }
 
 /** Writes the PDF into `out` a chunk at a time, waiting whenever `out` asks to (its 'drain'). */
@@ -65,7 +56,7 @@ export async function streamPdf(model: ReportModel, options: PdfOptions, out: By
 
   doc.end();
   await ended;
-  return { pages: total, warnings: missingGlyphs(fonts) };
+  return { pages: total, warnings: fonts.warnings() };
 }
 
 /** The whole PDF in memory: for standard output and tests. */
