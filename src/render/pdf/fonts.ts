@@ -59,8 +59,9 @@ interface Embedded {
 /** One document's fonts: what is embedded, and each piece of text shaped once. */
 export class Fonts {
   /** Runs per family, face, direction and text. */
-  private readonly runCache = new Map<string, Run[]>();
-  private readonly shapes = new Map<string, Shaped>();
+  private readonly runCache = new Map<string, Map<string, Run[]>>();
+  /** Shaped text by font and direction ('l' or 'r'), then text. */
+  private readonly shapes = new Map<string, Map<string, Shaped>>();
   private readonly spaces = new Map<string, Shaped>();
   private readonly embedded = new Map<FontKey, Embedded>();
   /** Characters that no font has, in the order first met. */
@@ -104,8 +105,10 @@ export class Fonts {
    * digits, punctuation, marks) stay with the run before them when its font has them.
    */
   runs(text: string, family: Family, face: Face, rightToLeft = false): Run[] {
-    const cacheKey = `${family}-${face}-${rightToLeft ? 'r' : 'l'}${text}`;
-    const cached = this.runCache.get(cacheKey);
+    const style = `${family}-${face}-${rightToLeft ? 'r' : 'l'}`;
+    let cache = this.runCache.get(style);
+    if (!cache) this.runCache.set(style, (cache = new Map()));
+    const cached = cache.get(text);
     if (cached) return cached;
     const runs: { text: string; font: FontKey; actual: string | undefined }[] = [];
     const chars = [...text.replace(INVISIBLE, '')];
@@ -133,19 +136,21 @@ export class Fonts {
       const glyphs = this.shape(run.text, run.font, rightToLeft);
       return { ...run, width: glyphs.width / 1000, shaped: glyphs };
     });
-    this.runCache.set(cacheKey, shaped);
+    cache.set(text, shaped);
     return shaped;
   }
 
   /** `text` in `font`, shaped once a document. */
   shape(text: string, font: FontKey, rightToLeft = false): Shaped {
-    const key = `${font}\0${rightToLeft ? 'r' : 'l'}${text}`;
-    let shaped = this.shapes.get(key);
+    const key = rightToLeft ? `${font}\0r` : font;
+    let cache = this.shapes.get(key);
+    if (!cache) this.shapes.set(key, (cache = new Map()));
+    let shaped = cache.get(text);
     if (!shaped) {
       // pdfkit numbers its fonts in the order they are first used: measuring comes first.
       this.pdfFont(font);
       shaped = fontFile(font).shape(text, font, rightToLeft);
-      this.shapes.set(key, shaped);
+      cache.set(text, shaped);
     }
     return shaped;
   }

@@ -112,8 +112,10 @@ function collect(nodes: readonly Inline[], style: TextStyle, node: StructNode, b
   }
 }
 
+/** The bidi algorithm, made when a paragraph first holds right-to-left text (its tables are built then). */
+let bidi: Bidi | undefined;
 // bidi-js's only export is a factory; its types, read as CommonJS here, miss that it is the default.
-const bidi = (bidiModule as unknown as () => Bidi)();
+const embeddingLevels = (text: string) => (bidi ??= (bidiModule as unknown as () => Bidi)()).getEmbeddingLevels(text, 'ltr').levels;
 
 /** White space that ends a word: it is not drawn at the end of a line. A no-break space is not one. */
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
@@ -126,51 +128,61 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
  */
 function words(list: readonly Atom[], fonts: Fonts): Word[] {
   let text = '';
-  /** The atom each UTF-16 unit of `text` comes from. */
-  const owner: number[] = [];
-  list.forEach((atom, k) => {
+  /** Where each atom's text ends in `text`. */
+  const ends: number[] = [];
+  for (const atom of list) {
     // A line break (Markdown's hard break) is the only forced one; other line ends are spaces.
-    const part = atom.text === '\n' ? '\n' : atom.text.replace(/[\n\r\t]/g, ' ');
-    text += part;
-    for (let i = 0; i < part.length; i++) owner.push(k);
-  });
-  const levels = RIGHT_TO_LEFT.test(text) ? bidi.getEmbeddingLevels(text, 'ltr').levels : undefined;
-  const levelAt = (i: number) => levels?.[i] ?? 0;
+    text += atom.text === '\n' ? '\n' : atom.text.replace(/[\n\r\t]/g, ' ');
+    ends.push(text.length);
+  }
+  const levels = RIGHT_TO_LEFT.test(text) ? embeddingLevels(text) : undefined;
   const out: Word[] = [];
   const breaker = new LineBreaker(text);
+  /** The atom that holds `start`. */
+  let k = 0;
   let start = 0;
   for (let found = breaker.nextBreak(); found; found = breaker.nextBreak()) {
     const end = found.position;
     let content = end;
     while (content > start && isSpace(text.charCodeAt(content - 1))) content--;
     const forced = found.required && end < text.length;
+    while (ends[k]! <= start && k < list.length - 1) k++;
     if (content === start) {
       if (forced && out.length > 0) out[out.length - 1]!.breakAfter = true;
     } else {
-      const parts: Glyphs[] = [];
-      // Runs of one atom and one embedding level, each split by font.
-      for (let from = start; from < content;) {
-        let to = from + 1;
-        while (to < content && owner[to] === owner[from] && levelAt(to) === levelAt(from)) to++;
-        const atom = list[owner[from]!]!;
-        const level = levelAt(from);
-        for (const run of fonts.runs(text.slice(from, to), atom.style.family, face(atom.style), level % 2 === 1)) {
-          parts.push({ text: run.text, font: run.font, width: run.width * atom.style.size, atom, actual: run.actual, shaped: run.shaped, level });
-        }
-        from = to;
-      }
+      const parts = partsOf(text, start, content, list, ends, k, levels, fonts);
       let width = 0;
       for (const part of parts) width += part.width;
-      const spaceAtom = list[owner[content] ?? owner[content - 1]!]!;
-      const space = content < end ? fonts.width(' ', Fonts.key(spaceAtom.style.family, face(spaceAtom.style)), spaceAtom.style.size) : 0;
-      if (parts.length > 0) out.push({ parts, width, space, spaceLevel: levelAt(content), breakAfter: forced });
+      let at = k;
+      while (ends[at]! <= content && at < list.length - 1) at++;
+      const { style } = list[at]!;
+      const space = content < end ? fonts.width(' ', Fonts.key(style.family, face(style)), style.size) : 0;
+      if (parts.length > 0) out.push({ parts, width, space, spaceLevel: levels?.[content] ?? 0, breakAfter: forced });
     }
     start = end;
   }
   return out;
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** The glyph runs of `text` from `start` to `end`: split where an atom ends or the embedding level changes, then by font. */
+function partsOf(text: string, start: number, end: number, list: readonly Atom[], ends: readonly number[], k: number, levels: Uint8Array | undefined, fonts: Fonts): Glyphs[] {
+  const parts: Glyphs[] = [];
+  for (let from = start; from < end;) {
+    while (ends[k]! <= from) k++;
+    const atom = list[k]!;
+    const level = levels?.[from] ?? 0;
+    let to = Math.min(end, ends[k]!);
+    if (levels) for (let i = from + 1; i < to; i++) if (levels[i] !== level) to = i;
+    for (const run of fonts.runs(from === 0 && to === text.length ? text : text.slice(from, to), atom.style.family, face(atom.style), level % 2 === 1)) {
+      parts.push({ text: run.text, font: run.font, width: run.width * atom.style.size, atom, actual: run.actual, shaped: run.shaped, level });
+    }
+    from = to;
+  }
+  return parts;
+}
+
+/** Letters with their marks, for cutting an overlong word: made when a word first needs it. */
+let graphemes: Intl.Segmenter | undefined;
 
 /** A word too wide for the line (a 200-letter word, a long address without slashes), cut between letters into pieces that fit. */
 function split(word: Word, max: number, fonts: Fonts): Word[] {
@@ -199,7 +211,7 @@ function split(word: Word, max: number, fonts: Fonts): Word[] {
       width += (shaped.width / 1000) * size;
       piece = '';
     };
-    for (const { segment } of graphemes.segment(part.text)) {
+    for (const { segment } of (graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(part.text)) {
       const w = fonts.width(segment, part.font, size);
       const pieceWidth = piece ? (fonts.shape(piece, part.font, rightToLeft).width / 1000) * size : 0;
       if (width + pieceWidth + w > max && (parts.length > 0 || piece)) {

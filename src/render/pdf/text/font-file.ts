@@ -69,6 +69,7 @@ export class FontFile {
   readonly scale: number;
   readonly metrics: Metrics;
   private readonly glyphIds = new Map<number, number>();
+  private readonly advances = new Map<number, number>();
   private readonly path: string;
   private readonly index: number;
   private bytes: Uint8Array;
@@ -109,6 +110,16 @@ export class FontFile {
     return id;
   }
 
+  /** A glyph's own advance in font units, looked up once. */
+  advance(glyph: number): number {
+    let advance = this.advances.get(glyph);
+    if (advance === undefined) {
+      advance = this.shaper.advance(glyph);
+      this.advances.set(glyph, advance);
+    }
+    return advance;
+  }
+
   /** The font as fontkit opens it, for pdfkit to embed (a collection's font picked by its PostScript name). */
   forPdfkit(): Font {
     const opened = create(Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength), this.index ? this.shaper.postscriptName() : undefined);
@@ -130,7 +141,7 @@ export class FontFile {
       glyphs: run.glyphs,
       codePoints: run.codePoints,
       advances,
-      widths: run.glyphs.map((g) => this.shaper.advance(g) * scale),
+      widths: run.glyphs.map((g) => this.advance(g) * scale),
       offsets: moved ? { x: run.xOffsets.map((d) => d * scale), y: run.yOffsets.map((d) => d * scale) } : null,
       width,
     };

@@ -82,23 +82,32 @@ export class Shaper {
   }
 }
 
-/** Each glyph's characters from HarfBuzz's clusters (UTF-16 offsets into `text`). */
+/**
+ * Each glyph's characters from HarfBuzz's clusters (UTF-16 offsets into `text`), which run forwards
+ * for left to right and backwards for right to left: a cluster's text goes to its first glyph in
+ * that order, and runs to the start of the next cluster.
+ */
 function clusterText(text: string, clusters: readonly number[], rightToLeft: boolean): number[][] {
-  const starts = [...new Set(clusters)].sort((a, b) => a - b);
-  const end = new Map<number, number>();
-  starts.forEach((start, k) => end.set(start, starts[k + 1] ?? text.length));
-  const out: number[][] = clusters.map(() => []);
-  const seen = new Set<number>();
-  // In reading order: forwards for left to right, backwards for right to left (HarfBuzz gives glyphs
-  // in the order they are seen, from the left).
-  for (let k = 0; k < clusters.length; k++) {
-    const i = rightToLeft ? clusters.length - 1 - k : k;
+  const n = clusters.length;
+  const out: number[][] = new Array<number[]>(n);
+  let end = text.length;
+  // From the end of the reading order back, so that each cluster's end is the start of the one after it.
+  for (let k = n - 1; k >= 0; k--) {
+    const i = rightToLeft ? n - 1 - k : k;
     const cluster = clusters[i]!;
-    if (seen.has(cluster)) continue;
-    seen.add(cluster);
+    const before = k > 0 ? clusters[rightToLeft ? i + 1 : i - 1]! : -1;
+    if (before === cluster) {
+      out[i] = [];
+      continue;
+    }
     const codes: number[] = [];
-    for (const char of text.slice(cluster, end.get(cluster))) codes.push(char.codePointAt(0)!);
+    for (let at = cluster; at < end; at++) {
+      const code = text.codePointAt(at)!;
+      codes.push(code);
+      if (code > 0xffff) at++;
+    }
     out[i] = codes;
+    end = cluster;
   }
   return out;
 }
