@@ -20,6 +20,8 @@ export const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-
 /** Invisible characters that change nothing in shaping: dropped. (Joiners are kept: they change Arabic and Indic shaping.) */
 const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+/** Either of the two above, anywhere in a text. */
+const HIDDEN = /[\u00ad\u200b\u2060\ufeff\p{Default_Ignorable_Code_Point}]/u;
 
 /** Characters that belong to no script of their own: they stay in the font of the letters around them. */
 const SHARED = /[\p{M}\p{Script=Common}\p{Script=Inherited}]/u;
@@ -111,6 +113,20 @@ export class Fonts {
     const cached = cache.get(text);
     if (cached) return cached;
     const runs: { text: string; font: FontKey; actual: string | undefined }[] = [];
+    // Most text is in the family's first font from end to end: one run, without looking at scripts.
+    const first = Fonts.key(family, face);
+    if (!HIDDEN.test(text) && fontFile(first).hasAll(text)) runs.push({ text, font: first, actual: undefined });
+    else this.split(text, family, face, runs);
+    const shaped = runs.map((run): Run => {
+      const glyphs = this.shape(run.text, run.font, rightToLeft);
+      return { ...run, width: glyphs.width / 1000, shaped: glyphs };
+    });
+    cache.set(text, shaped);
+    return shaped;
+  }
+
+  /** `text` split into runs by the font that has each character (see runs()). */
+  private split(text: string, family: Family, face: Face, runs: { text: string; font: FontKey; actual: string | undefined }[]): void {
     const chars = [...text.replace(INVISIBLE, '')];
     // One font for the whole when one has all its letters; the shared characters go with them when it has those too.
     const whole = this.choice.forText(chars.filter((char) => !SHARED.test(char) && !IGNORABLE.test(char)), family, face);
@@ -132,12 +148,6 @@ export class Fonts {
         runs.push({ text: char, font, actual: undefined });
       }
     }
-    const shaped = runs.map((run): Run => {
-      const glyphs = this.shape(run.text, run.font, rightToLeft);
-      return { ...run, width: glyphs.width / 1000, shaped: glyphs };
-    });
-    cache.set(text, shaped);
-    return shaped;
   }
 
   /** `text` in `font`, shaped once a document. */

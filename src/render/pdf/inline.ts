@@ -257,12 +257,17 @@ function line(list: readonly Word[], style: TextStyle, fonts: Fonts): Line {
   return new WordLine(x, style.leading, baseline, list, fonts);
 }
 
-/** What a line holds in reading order: runs of glyphs, and the spaces between words. */
-type Cell = { part: Glyphs; level: number; width: number } | { part: null; level: number; width: number; after: Glyphs; before: Glyphs };
+/** What a line holds in reading order: runs of glyphs, and the spaces between words (no part). */
+interface Cell {
+  part: Glyphs | null;
+  level: number;
+  width: number;
+}
 
 /**
  * The cells of a line in the order they are seen, by rule L2 of the Unicode Bidirectional Algorithm:
  * from the highest level to the lowest odd one, each stretch at that level or higher turns round.
+ * (bidi-js applies the rule to characters; a line here is runs of glyphs, each of one level.)
  */
 function visualOrder(cells: Cell[]): Cell[] {
   let highest = 0;
@@ -297,8 +302,7 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
   const cells: Cell[] = [];
   list.forEach((word, w) => {
     for (const part of word.parts) cells.push({ part, level: part.level, width: part.width });
-    const next = list[w + 1];
-    if (next && word.space > 0) cells.push({ part: null, level: word.spaceLevel, width: word.space, before: word.parts[word.parts.length - 1]!, after: next.parts[0]! });
+    if (w < list.length - 1 && word.space > 0) cells.push({ part: null, level: word.spaceLevel, width: word.space });
   });
   const ordered = cells.some((cell) => cell.level > 0) ? visualOrder(cells) : cells;
   const pieces: Piece[] = [];
@@ -313,7 +317,7 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
     const { part } = cell;
     const last = pieces[pieces.length - 1];
     const rightToLeft = part.level % 2 === 1;
-    const joins = last && sameLook(last, part) && last.glyphs?.chunks[0]!.rightToLeft === rightToLeft && (!gap || !last.link || last.node === part.atom.node);
+    const joins = last && sameLook(last, part) && last.glyphs?.chunks[0]!.rightToLeft === rightToLeft;
     if (last && joins) {
       const chunks = last.glyphs!.chunks;
       let text = part.text;

@@ -110,6 +110,16 @@ export class FontFile {
     return id;
   }
 
+  /** Whether the font has a glyph for every character of `text`. */
+  hasAll(text: string): boolean {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      if (this.glyph(code) === 0) return false;
+    }
+    return true;
+  }
+
   /** A glyph's own advance in font units, looked up once. */
   advance(glyph: number): number {
     let advance = this.advances.get(glyph);
