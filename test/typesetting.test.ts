@@ -72,6 +72,25 @@ describe('right-to-left text (UAX #9)', () => {
   });
 });
 
+describe('installed fonts (fontconfig)', () => {
+  test('set Japanese from the first font of a collection (.ttc), which pdfkit embeds', () => {
+    const doc = document();
+    doc.addPage();
+    const fonts = new Fonts(doc);
+    const set = lines('ひらがなとカタカナ', 400, fonts);
+    expect(set[0]!.pieces.map((piece) => piece.font)).toEqual([expect.stringMatching(/^system:.*\.tt[cf]#\d+$/)]);
+    expect(() => fonts.draw('ひらがな', set[0]!.pieces[0]!.font, 11, 72, 72)).not.toThrow();
+    expect([...fonts.missing]).toEqual([]);
+  });
+
+  test('set an Arabic word that one font has whole in that font, so that its letters join', () => {
+    // DejaVu Sans has the Arabic letters but not Urdu's ہ: the word goes to a font with all of them.
+    const pieces = lines('رہائش', 400)[0]!.pieces;
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]!.font).toMatch(/^system:/);
+  });
+});
+
 describe('characters no installed font has', () => {
   test('name the Debian package that adds their script, when it is not installed', () => {
     const none = () => false;

@@ -42,7 +42,7 @@ export class EmbeddedGlyphs {
 
   /** Registers `font` with pdfkit under `name` and opens it (pdfkit numbers fonts in the order opened). */
   static embed(doc: PDFKit.PDFDocument, name: string, font: Font): EmbeddedGlyphs {
-    doc.registerFont(name, font as never);
+    doc.registerFont(name, font);
     doc.font(name);
     const embedded = (doc as unknown as { _font?: EmbeddedFont })._font;
     if (typeof embedded?.subset?.includeGlyph !== 'function' || !Array.isArray(embedded.widths) || !Array.isArray(embedded.unicode) || typeof embedded.id !== 'string') {

@@ -132,7 +132,9 @@ export class FontFile {
 
   /** The font as fontkit opens it, for pdfkit to embed (a collection's font picked by its PostScript name). */
   forPdfkit(): Font {
-    const opened = create(Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength), this.index ? this.shaper.postscriptName() : undefined);
+    const bytes = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    // fontkit picks a collection's font (.ttc) by its PostScript name, never by its number.
+    const opened = create(bytes, bytes.toString('latin1', 0, 4) === 'ttcf' ? this.shaper.postscriptName() : undefined);
     if (!('hasGlyphForCodePoint' in opened)) throw new Error(`${this.path} is a font collection without the font numbered ${this.index}`);
     return forPdfkit(opened, this.shaper.table('post'));
   }
