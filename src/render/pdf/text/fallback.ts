@@ -29,6 +29,7 @@ function run(command: string, args: string[]): string {
 
 const FORMAT = '%{file}\\t%{index}\\n';
 
+/** fontconfig's lines, keeping the font files pdfkit can embed: TrueType and OpenType, single or collected. */
 function parse(output: string): SystemFont[] {
   return output.split('\n').filter((line) => /\.(ttf|otf|ttc|otc)\t/i.test(line)).map((line) => {
     const [file, index] = line.split('\t');
@@ -46,16 +47,16 @@ function ask(command: 'fc-match' | 'fc-list', pattern: string): SystemFont[] {
 }
 
 /**
- * Installed fonts for `letters` in this family and face, best first: fontconfig's choice for them
- * (and their script's language), then every other font that has the first, in file order, so that
- * the choice is the same on every run. The caller checks which has them.
+ * Installed fonts for `char` in this family and face, best first: fontconfig's choice (for the
+ * character and its script's language), then every other font that has it, in file order, so that
+ * the choice is the same on every run. The caller checks which has it.
  */
-function* systemFonts(letters: readonly string[], family: Family, face: Face): Generator<FontKey> {
-  const codes = [...new Set(letters.map((char) => char.codePointAt(0)!.toString(16)))];
-  const lang = languageOf(letters[0]!);
+function* systemFonts(char: string, family: Family, face: Face): Generator<FontKey> {
+  const code = char.codePointAt(0)!.toString(16);
+  const lang = languageOf(char);
   const keys = (fonts: SystemFont[]) => fonts.map(({ file, index }): FontKey => `system:${file}#${index}`);
-  yield* keys(ask('fc-match', `${GENERIC[family]}${WEIGHT[face]}:charset=${codes.join(' ')}${lang ? `:lang=${lang}` : ''}`));
-  const others = ask('fc-list', `:charset=${codes[0]}`);
+  yield* keys(ask('fc-match', `${GENERIC[family]}${WEIGHT[face]}:charset=${code}${lang ? `:lang=${lang}` : ''}`));
+  const others = ask('fc-list', `:charset=${code}`);
   yield* keys([...others].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index)));
 }
 
@@ -77,6 +78,8 @@ function covers(key: FontKey, codes: readonly number[]): boolean {
 export class FontChoice {
   /** Installed fonts this document uses, by family and face, in the order first needed. */
   private readonly found = new Map<string, FontKey[]>();
+  /** Characters, by family and face, that fontconfig found in no font. */
+  private readonly nowhere = new Set<string>();
 
   /** The first font with every character of `text` (letters, not the shared digits and signs); undefined when none has. */
   forText(letters: readonly string[], family: Family, face: Face): FontKey | undefined {
@@ -89,12 +92,18 @@ export class FontChoice {
     const found = this.usedFor(family, face);
     const known = found.find((key) => covers(key, codes));
     if (known) return known;
-    for (const key of systemFonts(letters, family, face)) {
-      if (covers(key, codes)) {
+    // fontconfig is asked about the first letter no font in use has, once a document for each.
+    const has = (code: number) => CHAIN[family].some((typeface) => covers(`${typeface}-${face}`, [code])) || found.some((key) => covers(key, [code]));
+    const at = codes.findIndex((code) => !has(code));
+    const where = `${family}-${face}:${letters[at] ?? ''}`;
+    if (at === -1 || this.nowhere.has(where)) return undefined;
+    for (const key of systemFonts(letters[at]!, family, face)) {
+      if (covers(key, [codes[at]!])) {
         found.push(key);
-        return key;
+        return covers(key, codes) ? key : undefined;
       }
     }
+    this.nowhere.add(where);
     return undefined;
   }
 
