@@ -208,10 +208,14 @@ export class Fonts {
     let spelt = '';
     for (const shaped of pieces) {
       if (shaped.offsets) return false;
-      let part = '';
-      const { glyphs } = shaped;
-      if (shaped.rightToLeft) for (let i = glyphs.length - 1; i >= 0; i--) part += texts.get(glyphs[i]!) ?? '';
-      else for (const glyph of glyphs) part += texts.get(glyph) ?? '';
+      let part = shaped.reads;
+      if (part === undefined) {
+        part = '';
+        const { glyphs } = shaped;
+        if (shaped.rightToLeft) for (let i = glyphs.length - 1; i >= 0; i--) part += texts.get(glyphs[i]!) ?? '';
+        else for (const glyph of glyphs) part += texts.get(glyph) ?? '';
+        shaped.reads = part;
+      }
       spelt = pieces.length > 1 && shaped.rightToLeft ? part + spelt : spelt + part;
     }
     return spelt === text;
@@ -233,8 +237,9 @@ export class Fonts {
     };
     for (const shaped of pieces) {
       const { glyphs, advances, widths, offsets } = shaped;
+      const codes = (shaped.codes ??= glyphs.map((_, i) => this.code(embedded, shaped, i)));
       for (let i = 0; i < glyphs.length; i++) {
-        const code = this.code(embedded, shaped, i);
+        const code = codes[i]!;
         const advance = advances[i]!;
         const adjust = advance - widths[i]!;
         if (offsets && (offsets.x[i] || offsets.y[i])) {

@@ -52,6 +52,9 @@ export interface Shaped {
   widths: number[];
   offsets: { x: number[]; y: number[] } | null;
   width: number;
+  /** Once drawn in its document: each glyph's code (four hex digits), and what the glyphs read as, in reading order. */
+  codes?: string[];
+  reads?: string;
 }
 
 export interface Metrics {
