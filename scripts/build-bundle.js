@@ -20,9 +20,6 @@ const UNUSED = {
   'brotli/decompress.js': "export default function decompress() { throw new Error('covenant reads TrueType and OpenType fonts, not WOFF2'); }",
   // pdfkit: encrypting a PDF with a password (AES tables built at load). covenant's PDFs are open.
   '@noble/ciphers/aes': "const none = () => { throw new Error('covenant does not encrypt PDFs'); }; export const cbc = none, ecb = none;",
-  // pdfkit: its own line wrapping for doc.text() (Unicode line-break tables inflated at load).
-  // covenant breaks its lines itself (src/render/pdf/inline.ts) and never calls doc.text().
-  linebreak: "export default class LineBreaker { constructor() { throw new Error('covenant breaks its own lines: pdfkit text() is not used'); } }",
 };
 
 /**
@@ -61,6 +58,8 @@ const { outputFiles } = await build({
   legalComments: 'linked',
   logLevel: 'warning',
   plugins: [unused],
+  // HarfBuzz loads its WebAssembly from beside its own module: it stays in node_modules, loaded from there.
+  external: ['harfbuzzjs'],
   write: false,
 });
 

@@ -42,7 +42,7 @@ export function locateWarning(warning: RenderWarning, sources: ReadonlyMap<strin
         const offset = at !== -1 && at < node.range[1] ? at : node.range[0];
         const { line, col } = source.lineCounter.linePos(offset);
         const field = fieldOf(path, node);
-        found.push({ field, problem: { file: source.path, line, column: col, length: 1, severity: 'warning', rule: warning.rule, message: `${field}: ${warning.message}` } });
+        found.push({ field, problem: { file: source.path, line, column: col, length: 1, severity: 'warning', rule: warning.rule, message: `${field}: ${warning.message}`, ...(warning.hint ? { hint: warning.hint } : {}) } });
       },
     });
   }

@@ -56,7 +56,7 @@ export async function writeRenderWarnings(io: Io, warnings: readonly RenderWarni
   const locateWarning = warnings.every((w) => w.source) ? () => [] : (await import('./locate-warning.js')).locateWarning;
   // One problem a field and rule: a name in Chinese is one warning listing its characters, not one a character.
   const files = new Files(sources);
-  const byField = new Map<string, { first: Problem; field: string; texts: string[] }>();
+  const byField = new Map<string, { first: Problem; field: string; texts: string[]; hints: string[] }>();
   for (const warning of warnings) {
     const own = fromSource(warning, files);
     const located = own ? [own] : locateWarning(warning, sources);
@@ -65,13 +65,15 @@ export async function writeRenderWarnings(io: Io, warnings: readonly RenderWarni
       // A field without a name is known by where it is.
       const key = warning.rule !== 'missing-glyph' ? `${byField.size}` : field ? `${problem.file}\0${field}` : `${problem.file}\0${warning.source?.line}:${warning.source?.column}`;
       const group = byField.get(key);
-      if (!group) byField.set(key, { first: problem, field, texts: [warning.text] });
+      if (!group) byField.set(key, { first: problem, field, texts: [warning.text], hints: warning.hint ? [warning.hint] : [] });
       else if (!group.texts.includes(warning.text)) group.texts.push(warning.text);
+      if (group && warning.hint && !group.hints.includes(warning.hint)) group.hints.push(warning.hint);
     }
   }
-  const problems = [...byField.values()].map(({ first, field, texts }): Problem => texts.length === 1 ? first : {
+  const problems = [...byField.values()].map(({ first, field, texts, hints }): Problem => texts.length === 1 ? first : {
     ...first,
     message: `${field ? `${field}: ` : ''}${texts.length} characters are in none of the PDF's fonts (${texts.map((t) => `"${t}"`).join(' ')}): the PDF shows ${REPLACEMENT} in their place`,
+    ...(hints.length ? { hint: hints.join('; ') } : {}),
   });
   if (problems.length === 0) return;
   const chalk = await chalkFor(io.stderr, io.env);

@@ -28,6 +28,8 @@ export interface RenderWarning {
   text: string;
   /** Where the data holds it, when the document's text carries its source. */
   source?: SourceRef;
+  /** What would mend it (for a missing glyph, the Debian package with a font for its script). */
+  hint?: string;
 }
 
 /** Where a binary writer puts its bytes: a file stream, whose 'drain' it waits for, or standard output. */

@@ -73,7 +73,7 @@ export async function streamPdf(doc: Document, options: PdfOptions, out: ByteSin
 
   pdf.end();
   await ended;
-  return { pages: total, warnings: [...shared.warnings, ...missingGlyphs(doc, shared.fonts.missing)] };
+  return { pages: total, warnings: [...shared.warnings, ...missingGlyphs(doc, shared.fonts.missing, Fonts.hint)] };
 }
 
 /** The whole PDF in memory: for standard output and tests. */

@@ -1,6 +1,9 @@
 // Inline Markdown (bold, italic, code, links, footnote markers) broken into lines of a given width,
-// each line a list of positioned pieces. Ragged right, as GOV.UK sets text; a word wider than the
-// line is broken between characters rather than lost off the edge.
+// each line a list of positioned pieces. Ragged right, as GOV.UK sets text; lines break where
+// UAX #14 allows, right-to-left text is ordered by UAX #9, and a word wider than the line is
+// broken between letters rather than lost off the edge.
+import bidiModule, { type Bidi } from 'bidi-js';
+import LineBreaker from 'linebreak';
 import { inlineText, type Inline } from '../text.js';
 import { Fonts, RIGHT_TO_LEFT, type Face, type Family, type FontKey, type Shaped } from './fonts.js';
 import { footnoteId } from './navigation.js';
@@ -38,25 +41,28 @@ interface Atom {
 
 type Destination = Omit<Atom, 'text' | 'style'>;
 
-/** A run of a word in one font, with its glyphs when it is a whole run (not a character cut from one). */
+/** A run of a word in one font and one direction, with its glyphs. */
 interface Glyphs {
   text: string;
   font: FontKey;
   width: number;
   atom: Atom;
   actual: string | undefined;
-  shaped: Shaped | undefined;
+  shaped: Shaped;
+  /** Its embedding level by the Unicode Bidirectional Algorithm: odd is right to left. */
+  level: number;
 }
 
-/** A word: what lies between two spaces, possibly in several styles ("25[1]."). */
+/** What lies between two line-break opportunities of UAX #14 ("care-", "leavers ", "gov.uk/"), possibly in several styles ("25[1]."). */
 interface Word {
   parts: Glyphs[];
   width: number;
-  /** The space after the word, in the style of its last part. */
+  /** The width of the white space after the word (one space, as HTML collapses them), in the style of its first character. */
   space: number;
+  /** The embedding level of that space. */
+  spaceLevel: number;
   breakAfter: boolean;
 }
-
 export function face(style: Pick<TextStyle, 'bold' | 'italic'>): Face {
   return style.bold ? (style.italic ? 'boldItalic' : 'bold') : style.italic ? 'italic' : 'regular';
 }
@@ -106,73 +112,119 @@ function collect(nodes: readonly Inline[], style: TextStyle, node: StructNode, b
   }
 }
 
+/** The bidi algorithm, made when a paragraph first holds right-to-left text (its tables are built then). */
+let bidi: Bidi | undefined;
+// bidi-js's only export is a factory; its types, read as CommonJS here, miss that it is the default.
+const embeddingLevels = (text: string) => (bidi ??= (bidiModule as unknown as () => Bidi)()).getEmbeddingLevels(text, 'ltr').levels;
+
+/** White space that ends a word: it is not drawn at the end of a line. A no-break space is not one. */
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * The paragraph's words: its text cut at the break opportunities of the Unicode Line Breaking
+ * Algorithm (after spaces, hyphens and slashes, between Chinese characters), each shaped in runs of
+ * one style, font and direction, the direction from the Unicode Bidirectional Algorithm for the
+ * whole paragraph, whose base direction is left to right, as the HTML's.
+ */
 function words(list: readonly Atom[], fonts: Fonts): Word[] {
-  const out: Word[] = [];
-  let current: Glyphs[] = [];
-  const finish = (breakAfter: boolean) => {
-    if (current.length === 0) {
-      if (breakAfter && out.length > 0) out[out.length - 1]!.breakAfter = true;
-      return;
-    }
-    const last = current[current.length - 1]!;
-    const font = Fonts.key(last.atom.style.family, face(last.atom.style));
-    let width = 0;
-    for (const part of current) width += part.width;
-    out.push({ parts: current, width, space: fonts.width(' ', font, last.atom.style.size), breakAfter });
-    current = [];
-  };
-  const push = (atom: Atom, chunk: string) => {
-    const { family, size } = atom.style;
-    for (const run of fonts.runs(chunk, family, face(atom.style))) {
-      current.push({ text: run.text, font: run.font, width: run.width * size, atom, actual: run.actual, shaped: run.shaped });
-    }
-  };
+  let text = '';
+  /** Where each atom's text ends in `text`. */
+  const ends: number[] = [];
   for (const atom of list) {
-    const text = atom.text;
-    if (text === '\n') {
-      finish(true);
-      continue;
-    }
-    // Spaces, tabs and line ends end a word; a no-break space does not.
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
-        if (i > start) push(atom, text.slice(start, i));
-        finish(false);
-        start = i + 1;
-      }
-    }
-    if (start < text.length) push(atom, start === 0 ? text : text.slice(start));
+    // A line break (Markdown's hard break) is the only forced one; other line ends are spaces.
+    text += atom.text === '\n' ? '\n' : atom.text.replace(/[\n\r\t]/g, ' ');
+    ends.push(text.length);
   }
-  finish(false);
+  const levels = RIGHT_TO_LEFT.test(text) ? embeddingLevels(text) : undefined;
+  const out: Word[] = [];
+  const breaker = new LineBreaker(text);
+  /** The atom that holds `start`. */
+  let k = 0;
+  let start = 0;
+  for (let found = breaker.nextBreak(); found; found = breaker.nextBreak()) {
+    const end = found.position;
+    let content = end;
+    while (content > start && isSpace(text.charCodeAt(content - 1))) content--;
+    const forced = found.required && end < text.length;
+    while (ends[k]! <= start && k < list.length - 1) k++;
+    if (content === start) {
+      if (forced && out.length > 0) out[out.length - 1]!.breakAfter = true;
+    } else {
+      const parts = partsOf(text, start, content, list, ends, k, levels, fonts);
+      let width = 0;
+      for (const part of parts) width += part.width;
+      let at = k;
+      while (ends[at]! <= content && at < list.length - 1) at++;
+      const { style } = list[at]!;
+      const space = content < end ? fonts.width(' ', Fonts.key(style.family, face(style)), style.size) : 0;
+      if (parts.length > 0) out.push({ parts, width, space, spaceLevel: levels?.[content] ?? 0, breakAfter: forced });
+    }
+    start = end;
+  }
   return out;
 }
 
-/** A word too wide for the line, cut into pieces that fit, between characters. */
+/** The glyph runs of `text` from `start` to `end`: split where an atom ends or the embedding level changes, then by font. */
+function partsOf(text: string, start: number, end: number, list: readonly Atom[], ends: readonly number[], k: number, levels: Uint8Array | undefined, fonts: Fonts): Glyphs[] {
+  const parts: Glyphs[] = [];
+  for (let from = start; from < end;) {
+    while (ends[k]! <= from) k++;
+    const atom = list[k]!;
+    const level = levels?.[from] ?? 0;
+    let to = Math.min(end, ends[k]!);
+    if (levels) for (let i = from + 1; i < to; i++) if (levels[i] !== level) to = i;
+    for (const run of fonts.runs(from === 0 && to === text.length ? text : text.slice(from, to), atom.style.family, face(atom.style), level % 2 === 1)) {
+      parts.push({ text: run.text, font: run.font, width: run.width * atom.style.size, atom, actual: run.actual, shaped: run.shaped, level });
+    }
+    from = to;
+  }
+  return parts;
+}
+
+/** Letters with their marks, for cutting an overlong word: made when a word first needs it. */
+let graphemes: Intl.Segmenter | undefined;
+
+/** A word too wide for the line (a 200-letter word, a long address without slashes), cut between letters into pieces that fit. */
 function split(word: Word, max: number, fonts: Fonts): Word[] {
   const out: Word[] = [];
   let parts: Glyphs[] = [];
   let width = 0;
+  const cut = () => {
+    out.push({ parts, width, space: 0, spaceLevel: 0, breakAfter: true });
+    parts = [];
+    width = 0;
+  };
   for (const part of word.parts) {
-    for (const char of part.actual ? [part.text] : Array.from(part.text)) {
-      const w = part.actual ? part.width : fonts.width(char, part.font, part.atom.style.size);
-      if (width + w > max && parts.length > 0) {
-        out.push({ parts, width, space: 0, breakAfter: true });
-        parts = [];
-        width = 0;
-      }
-      parts.push({ ...part, text: char, width: w, shaped: part.actual ? part.shaped : undefined });
-      width += w;
+    if (part.actual) {
+      if (width + part.width > max && parts.length > 0) cut();
+      parts.push(part);
+      width += part.width;
+      continue;
     }
+    const size = part.atom.style.size;
+    const rightToLeft = part.level % 2 === 1;
+    let piece = '';
+    const close = () => {
+      if (!piece) return;
+      const shaped = fonts.shape(piece, part.font, rightToLeft);
+      parts.push({ ...part, text: piece, shaped, width: (shaped.width / 1000) * size });
+      width += (shaped.width / 1000) * size;
+      piece = '';
+    };
+    for (const { segment } of (graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(part.text)) {
+      const w = fonts.width(segment, part.font, size);
+      const pieceWidth = piece ? (fonts.shape(piece, part.font, rightToLeft).width / 1000) * size : 0;
+      if (width + pieceWidth + w > max && (parts.length > 0 || piece)) {
+        close();
+        cut();
+      }
+      piece += segment;
+    }
+    close();
   }
-  out.push({ parts, width, space: word.space, breakAfter: word.breakAfter });
+  out.push({ parts, width, space: word.space, spaceLevel: word.spaceLevel, breakAfter: word.breakAfter });
   return out;
 }
-
-const sameLook = (a: Piece, b: Glyphs) =>
-  a.font === b.font && a.size === b.atom.style.size && a.colour === b.atom.style.colour && a.rise === b.atom.rise &&
-  a.node === b.atom.node && !a.actual && !b.actual;
 
 /**
  * A line of words. Its pieces are only needed to draw it, so they are made then: the measuring
@@ -195,7 +247,6 @@ class WordLine implements Line {
 }
 
 function line(list: readonly Word[], style: TextStyle, fonts: Fonts): Line {
-  // The same sum, in the same order, as the pieces' positions.
   let x = 0;
   for (let w = 0; w < list.length; w++) {
     for (const part of list[w]!.parts) x += part.width;
@@ -206,92 +257,91 @@ function line(list: readonly Word[], style: TextStyle, fonts: Fonts): Line {
   return new WordLine(x, style.leading, baseline, list, fonts);
 }
 
-/**
- * The words of a line as pieces, one a stretch in one look. Each piece keeps the glyphs of its text
- * as pdfkit cuts it (after each space) while every cut is one run, or a run and its space.
- */
-function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
-  const pieces: Piece[] = [];
-  /** The pieces that are words of a right-to-left script, each a piece of its own, without its space. */
-  const rightToLeft = new Set<Piece>();
-  /** Pieces that keep their space out too: words with no letters (a number) after a right-to-left word, which may turn round with it. */
-  const apart = new Set<Piece>();
-  let x = 0;
-  /** Whether the next part may join the last piece: nothing lies between them. */
-  let adjoining = false;
-  /** The glyphs of the last piece so far, and whether its last run has no space after it yet. */
-  let chunks: Shaped[] | null = null;
-  let open = false;
-  const seal = () => {
-    const last = pieces[pieces.length - 1];
-    if (last && chunks) last.glyphs = { text: last.text, chunks };
-  };
-  for (let w = 0; w < list.length; w++) {
-    const word = list[w]!;
-    for (const part of word.parts) {
-      const last = pieces[pieces.length - 1];
-      const rtl = RIGHT_TO_LEFT.test(part.text);
-      if (last && adjoining && sameLook(last, part) && !rtl && !rightToLeft.has(last) && !apart.has(last)) {
-        last.text += part.text;
-        last.width += part.width;
-        // Two runs with no space between are shaped together: the layout's glyphs no longer serve.
-        if (chunks && (open || !part.shaped)) chunks = null;
-        else if (chunks) chunks.push(part.shaped!);
-      } else {
-        seal();
-        const { atom } = part;
-        pieces.push({
-          x, width: part.width, text: part.text, font: part.font, size: atom.style.size, colour: atom.style.colour, rise: atom.rise, node: atom.node,
-          link: atom.link, underline: atom.underline, actual: part.actual, glyphs: undefined,
-        });
-        if (rtl) rightToLeft.add(pieces[pieces.length - 1]!);
-        else if (last && (rightToLeft.has(last) || apart.has(last)) && !/\p{L}/u.test(part.text)) apart.add(pieces[pieces.length - 1]!);
-        chunks = part.shaped ? [part.shaped] : null;
-      }
-      open = true;
-      x += part.width;
-      adjoining = true;
-    }
-    if (w < list.length - 1) {
-      // The space goes with the word before it, unless that word ends a link the next word is not in.
-      const last = pieces[pieces.length - 1]!;
-      const next = list[w + 1]!.parts[0]!.atom;
-      // A right-to-left word's space stays out of it: shaped with it, the space would go to its left.
-      adjoining = (!last.link || last.node === next.node) && !rightToLeft.has(last) && !apart.has(last);
-      if (adjoining) {
-        last.text += ' ';
-        last.width += word.space;
-        if (chunks) chunks[chunks.length - 1] = fonts.spaced(chunks[chunks.length - 1]!);
-        open = false;
-      }
-      x += word.space;
-    }
-  }
-  seal();
-  if (rightToLeft.size > 0) mirrorRightToLeft(pieces, rightToLeft);
-  return pieces;
+/** What a line holds in reading order: runs of glyphs, and the spaces between words (no part). */
+interface Cell {
+  part: Glyphs | null;
+  level: number;
+  width: number;
 }
 
 /**
- * Words of a right-to-left script that follow one another on a line (with any numbers between them)
- * are read from right to left (the report's lines run left to right, so only such a stretch turns
- * round). Each stretch is
- * mirrored in place: its first word goes to its right end. The pieces keep their order, so the
- * content, and what a screen reader or a copy reads, stays in the order it was written; each word's
- * own glyphs come from fontkit in the order they are seen.
+ * The cells of a line in the order they are seen, by rule L2 of the Unicode Bidirectional Algorithm:
+ * from the highest level to the lowest odd one, each stretch at that level or higher turns round.
+ * (bidi-js applies the rule to characters; a line here is runs of glyphs, each of one level.)
  */
-function mirrorRightToLeft(pieces: Piece[], rightToLeft: ReadonlySet<Piece>): void {
-  // A number or a mark with no letters between two such words ("عام 2014 كان") is read with them.
-  const neutral = (piece: Piece) => !/\p{L}/u.test(piece.text) && !/\s$/.test(piece.text);
-  for (let i = 0; i < pieces.length; i++) {
-    if (!rightToLeft.has(pieces[i]!)) continue;
-    let j = i;
-    for (let k = i + 1; k < pieces.length && (rightToLeft.has(pieces[k]!) || neutral(pieces[k]!)); k++) if (rightToLeft.has(pieces[k]!)) j = k;
-    const start = pieces[i]!.x;
-    const end = pieces[j]!.x + pieces[j]!.width;
-    for (let k = i; k <= j; k++) pieces[k]!.x = start + end - pieces[k]!.x - pieces[k]!.width;
-    i = j;
+function visualOrder(cells: Cell[]): Cell[] {
+  let highest = 0;
+  let lowestOdd = Infinity;
+  for (const { level } of cells) {
+    highest = Math.max(highest, level);
+    if (level % 2 === 1) lowestOdd = Math.min(lowestOdd, level);
   }
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.level < level) continue;
+      let j = i;
+      while (j + 1 < cells.length && cells[j + 1]!.level >= level) j++;
+      const turned = cells.slice(i, j + 1).reverse();
+      cells.splice(i, turned.length, ...turned);
+      i = j;
+    }
+  }
+  return cells;
+}
+
+const sameLook = (a: Piece, b: Glyphs) =>
+  a.font === b.font && a.size === b.atom.style.size && a.colour === b.atom.style.colour && a.rise === b.atom.rise &&
+  a.node === b.atom.node && !a.actual && !b.actual;
+
+/**
+ * The words of a line as pieces in the order they are seen, each a stretch in one look and one
+ * direction, with its glyphs left to right and its text in reading order. A space joins the pieces
+ * on either side when they are one look and one link; otherwise it is only a gap.
+ */
+function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
+  const cells: Cell[] = [];
+  list.forEach((word, w) => {
+    for (const part of word.parts) cells.push({ part, level: part.level, width: part.width });
+    if (w < list.length - 1 && word.space > 0) cells.push({ part: null, level: word.spaceLevel, width: word.space });
+  });
+  const ordered = cells.some((cell) => cell.level > 0) ? visualOrder(cells) : cells;
+  const pieces: Piece[] = [];
+  let x = 0;
+  let gap: Cell | null = null;
+  for (const cell of ordered) {
+    if (!cell.part) {
+      gap = cell;
+      x += cell.width;
+      continue;
+    }
+    const { part } = cell;
+    const last = pieces[pieces.length - 1];
+    const rightToLeft = part.level % 2 === 1;
+    const joins = last && sameLook(last, part) && last.glyphs?.chunks[0]!.rightToLeft === rightToLeft;
+    if (last && joins) {
+      const chunks = last.glyphs!.chunks;
+      let text = part.text;
+      if (gap) {
+        const space = fonts.space(part.font, gap.width / part.atom.style.size, rightToLeft);
+        chunks.push(space);
+        text = rightToLeft ? `${part.text} ` : ` ${part.text}`;
+        last.width += gap.width;
+      }
+      chunks.push(part.shaped);
+      last.text = rightToLeft ? text + last.text : last.text + text;
+      last.glyphs = { text: last.text, chunks };
+      last.width += part.width;
+    } else {
+      const { atom } = part;
+      pieces.push({
+        x, width: part.width, text: part.text, font: part.font, size: atom.style.size, colour: atom.style.colour, rise: atom.rise, node: atom.node,
+        link: atom.link, underline: atom.underline, actual: part.actual, glyphs: { text: part.text, chunks: [part.shaped] },
+      });
+    }
+    gap = null;
+    x += part.width;
+  }
+  return pieces;
 }
 
 /** Breaks `list` into lines no wider than `width`; the first line starts `indent` in. */

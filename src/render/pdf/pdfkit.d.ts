@@ -21,18 +21,6 @@ declare namespace PDFKit {
   }
 }
 
-declare namespace PDFKit {
-  /** pdfkit 0.20's EmbeddedFont, whose glyphs the writer encodes itself (see fonts.ts). */
-  interface EmbeddedFont {
-    id: string;
-    subset: { includeGlyph(glyph: number): number };
-    /** Glyph widths and characters by subset glyph number, for the font's Widths and ToUnicode. */
-    widths: number[];
-    unicode: number[][];
-    ref(): PDFKitReference;
-  }
-}
-
 declare namespace PDFKit.Mixins {
   interface PDFFont {
     /** pdfkit 0.20 also takes a font fontkit has already opened. */

@@ -69,11 +69,15 @@ const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpp
  * One warning a missing character and place in the data that holds it; a character only in text
  * with no known source (the document's own words) is one warning without a place.
  */
-export function missingGlyphs(doc: Document, missing: ReadonlySet<string>): RenderWarning[] {
+export function missingGlyphs(doc: Document, missing: ReadonlySet<string>, hint: (char: string) => string | undefined): RenderWarning[] {
   if (missing.size === 0) return [];
   const warnings: RenderWarning[] = [];
   const placed = new Set<string>();
   const message = (char: string) => `"${char}" (${codePoint(char)}) is in none of the PDF's fonts: the PDF shows ${REPLACEMENT} in its place`;
+  const mend = (char: string) => {
+    const text = hint(char);
+    return text ? { hint: text } : {};
+  };
   texts(doc.blocks, (text, source) => {
     if (!source) return;
     for (const char of missing) {
@@ -81,10 +85,10 @@ export function missingGlyphs(doc: Document, missing: ReadonlySet<string>): Rend
       const key = `${char}\0${source.file}\0${source.line}\0${source.column}`;
       if (placed.has(key)) continue;
       placed.add(key);
-      warnings.push({ rule: 'missing-glyph', text: char, message: message(char), source });
+      warnings.push({ rule: 'missing-glyph', text: char, message: message(char), source, ...mend(char) });
     }
   });
   const found = new Set(warnings.map((w) => w.text));
-  for (const char of missing) if (!found.has(char)) warnings.push({ rule: 'missing-glyph', text: char, message: message(char) });
+  for (const char of missing) if (!found.has(char)) warnings.push({ rule: 'missing-glyph', text: char, message: message(char), ...mend(char) });
   return warnings;
 }
