@@ -1,6 +1,6 @@
 // The writers, by format name: each maps the document's node kinds to its format. Text writers
 // return a string, binary writers stream bytes. A new format is one more entry here and one module.
-import type { Document, SourceRef } from '../document/types.js';
+import type { Document, DocumentMeta, SourceRef } from '../document/types.js';
 
 export interface RenderOptions {
   /** SOURCE_DATE_EPOCH from the CLI's environment: the date written into binary formats. */
@@ -8,13 +8,13 @@ export interface RenderOptions {
 }
 
 /**
- * The date a binary format writes into its file: SOURCE_DATE_EPOCH when set, else the report's
- * publication date, else the first day a zip can date: never the clock.
+ * The date a binary format writes into its file: SOURCE_DATE_EPOCH when set (the command line has
+ * checked it is whole seconds), else the report's publication date, else the epoch: never the clock.
  */
-export function documentDate(doc: Document, options: RenderOptions): Date {
+export function documentDate(meta: Pick<DocumentMeta, 'date'>, options: RenderOptions): Date {
   const epoch = options.sourceDateEpoch?.trim();
   if (epoch) return new Date(Number(epoch) * 1000);
-  return new Date(`${doc.meta.date ?? '1980-01-01'}T00:00:00Z`);
+  return new Date(`${meta.date ?? '1970-01-01'}T00:00:00Z`);
 }
 
 /** What the PDF shows in place of a character no font has; the real character stays in its text layer. */
@@ -66,7 +66,7 @@ export const writers = {
     extension: 'docx',
     write: async (doc, options, out) => {
       const { writeDocx } = await import('./docx/index.js');
-      out.write(await writeDocx(doc, { date: documentDate(doc, options) }));
+      out.write(await writeDocx(doc, { date: documentDate(doc.meta, options) }));
       return { warnings: [] };
     },
   },

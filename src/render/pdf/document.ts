@@ -9,17 +9,6 @@ export interface PdfOptions {
   sourceDateEpoch?: string | undefined;
 }
 
-/** SOURCE_DATE_EPOCH when set, else the document's publication date, else the epoch itself. */
-export function documentDate(meta: Pick<DocumentMeta, 'date'>, options: PdfOptions): Date {
-  const epoch = options.sourceDateEpoch?.trim();
-  if (epoch) {
-    if (!/^\d+$/.test(epoch)) throw new RangeError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}"`);
-    return new Date(Number(epoch) * 1000);
-  }
-  const iso = meta.date ?? '1970-01-01';
-  return new Date(`${iso}T00:00:00Z`);
-}
-
 export function createDocument(meta: DocumentMeta, date: Date): PDFKit.PDFDocument {
   const info: PDFKit.DocumentInfo = {
     // The full title, as the HTML's <title>: what a reader's window shows (DisplayDocTitle).

@@ -282,22 +282,3 @@ export class Fonts {
     return code;
   }
 }
-
-/**
- * The characters the shipped fonts for body text have (in their regular faces), and the invisible
- * ones the writer drops, as [first, last] ranges: written at build time into build/coverage.json.
- */
-export function coverage(): [number, number][] {
-  const codes = new Set<number>();
-  for (const typeface of CHAIN.sans) {
-    for (const code of fontFile(`${typeface}-regular`).shaper.characters()) codes.add(code);
-  }
-  for (const char of '\u00ad\u200b\u200c\u200d\u2060\ufeff') codes.add(char.codePointAt(0)!);
-  const ranges: [number, number][] = [];
-  for (const code of [...codes].sort((a, b) => a - b)) {
-    const last = ranges[ranges.length - 1];
-    if (last && last[1] === code - 1) last[1] = code;
-    else ranges.push([code, code]);
-  }
-  return ranges;
-}

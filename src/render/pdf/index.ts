@@ -1,11 +1,11 @@
 // The PDF writer: the document laid out twice with the same code, first without drawing to find
 // the page of every link target and the page count, then drawing, with the bytes streamed out as made.
 import type { Document } from '../../document/types.js';
-import type { ByteSink, RenderWarning } from '../index.js';
+import { documentDate, type ByteSink, type RenderWarning } from '../index.js';
 import { BlockLayout, type Extras } from './blocks.js';
 import { Pictures } from './chart.js';
 import type { Context } from './context.js';
-import { createDocument, documentDate, type PdfOptions } from './document.js';
+import { createDocument, type PdfOptions } from './document.js';
 import { Flow } from './flow.js';
 import { Fonts } from './fonts.js';
 import { furniture } from './furniture.js';
