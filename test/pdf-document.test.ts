@@ -144,7 +144,7 @@ describe('the PDF of a document', () => {
 
   test('warns of a character no font has at the place its text came from', () => {
     expect(plain.warnings.filter((w) => w.rule === 'missing-glyph')).toEqual([{
-      rule: 'missing-glyph', text: '住', message: '"住" (U+4F4F) is in none of the PDF\'s fonts: the PDF shows \ufffd in its place',
+      rule: 'missing-glyph', text: '\u{1fae8}', message: '"\u{1fae8}" (U+1FAE8) is in none of the PDF\'s fonts: the PDF shows \ufffd in its place',
       source: { file: 'data/2024/departments/dwp.yaml', line: 8, column: 17 },
     }]);
   });

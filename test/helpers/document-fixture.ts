@@ -77,7 +77,7 @@ function theme(id: string, title: string, withBreak: boolean): Block {
       { type: 'heading', level: 3, children: [t('Commitments and progress')] },
       { type: 'heading', level: 4, children: [t('Department for Work and Pensions')] },
       badge('met', t(' '), { type: 'span', role: 'change', children: [t('up from On track')] }),
-      p(t('DWP will introduce a marker to identify care leavers on its systems 住.', at(8, 17))),
+      p(t('DWP will introduce a marker to identify care leavers on its systems \u{1fae8}.', at(8, 17))),
       { type: 'heading', level: 5, children: [t('Progress')] },
       p(t('The marker went live in October 2013. See the '), { type: 'link', href: 'https://www.gov.uk/government/publications/care-leaver-strategy', children: [t('strategy')] }, t(', and '), { type: 'link', href: '#annex', children: [t('the annex')] }, t('.')),
       { type: 'list', ordered: false, start: 1, items: [[p(t('Care leavers identified: '), { type: 'strong', children: [t('3,162')] })], [p(t('Local authorities reached: '), { type: 'strong', children: [t('152')] })]] },

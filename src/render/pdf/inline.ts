@@ -293,10 +293,20 @@ const sameLook = (a: Piece, b: Glyphs) =>
   a.font === b.font && a.size === b.atom.style.size && a.colour === b.atom.style.colour && a.rise === b.atom.rise &&
   a.node === b.atom.node && !a.actual && !b.actual;
 
+/** A space drawn at the end of a left-to-right piece: the words stay apart in its text, for a screen reader and for copying. */
+function endWithSpace(piece: Piece | undefined, width: number, fonts: Fonts): void {
+  if (!piece?.glyphs || piece.glyphs.chunks[0]!.rightToLeft) return;
+  piece.glyphs.chunks.push(fonts.space(piece.font, width / piece.size, false));
+  piece.text += ' ';
+  piece.glyphs = { text: piece.text, chunks: piece.glyphs.chunks };
+  piece.width += width;
+}
+
 /**
  * The words of a line as pieces in the order they are seen, each a stretch in one look and one
  * direction, with its glyphs left to right and its text in reading order. A space joins the pieces
- * on either side when they are one look and one link; otherwise it is only a gap.
+ * on either side when they are one look and one link; otherwise it ends the piece before it. A line
+ * that breaks at a space ends with one of no width, so that lines do not run together in its text.
  */
 function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
   const cells: Cell[] = [];
@@ -304,6 +314,12 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
     for (const part of word.parts) cells.push({ part, level: part.level, width: part.width });
     if (w < list.length - 1 && word.space > 0) cells.push({ part: null, level: word.spaceLevel, width: word.space });
   });
+  const pieces = joined(cells, fonts);
+  if ((list[list.length - 1]?.space ?? 0) > 0) endWithSpace(pieces[pieces.length - 1], 0, fonts);
+  return pieces;
+}
+
+function joined(cells: Cell[], fonts: Fonts): Piece[] {
   const ordered = cells.some((cell) => cell.level > 0) ? visualOrder(cells) : cells;
   const pieces: Piece[] = [];
   let x = 0;
@@ -332,6 +348,7 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
       last.glyphs = { text: last.text, chunks };
       last.width += part.width;
     } else {
+      if (gap && last && !last.link) endWithSpace(last, 0, fonts);
       const { atom } = part;
       pieces.push({
         x, width: part.width, text: part.text, font: part.font, size: atom.style.size, colour: atom.style.colour, rise: atom.rise, node: atom.node,
