@@ -25,7 +25,8 @@ const texts = (set: Line[]) => set.map((line) => line.pieces.map((piece) => piec
 describe('line breaking (UAX #14)', () => {
   test('breaks after a hyphen and after the slashes of an address, never inside a word of it', () => {
     const set = lines('the progress-update is at https://www.gov.uk/government/publications/care-leaver-strategy', 120);
-    expect(texts(set)).toEqual(['the progress-update is', 'at https://www.gov.uk/', 'government/', 'publications/care-', 'leaver-strategy']);
+    // A line broken at a space keeps it (of no width) in its text, so that lines do not run together.
+    expect(texts(set)).toEqual(['the progress-update is ', 'at https://www.gov.uk/', 'government/', 'publications/care-', 'leaver-strategy']);
     for (const line of set) expect(line.width).toBeLessThanOrEqual(120);
   });
 
@@ -44,7 +45,8 @@ describe('line breaking (UAX #14)', () => {
   });
 
   test('keeps a hard line break as one, and a line end in the text as a space', () => {
-    expect(texts(lines([{ type: 'text', text: 'one\ntwo' }, { type: 'break' }, { type: 'text', text: 'three' }], 400))).toEqual(['one two', 'three']);
+    // The hard break's line ends with a space of no width: a screen reader reads "two three", not "twothree".
+    expect(texts(lines([{ type: 'text', text: 'one\ntwo' }, { type: 'break' }, { type: 'text', text: 'three' }], 400))).toEqual(['one two ', 'three']);
   });
 });
 

@@ -315,7 +315,8 @@ function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
     if (w < list.length - 1 && word.space > 0) cells.push({ part: null, level: word.spaceLevel, width: word.space });
   });
   const pieces = joined(cells, fonts);
-  if ((list[list.length - 1]?.space ?? 0) > 0) endWithSpace(pieces[pieces.length - 1], 0, fonts);
+  const end = list[list.length - 1];
+  if (end && end.space > 0 && end.spaceLevel === 0) endWithSpace(pieces[pieces.length - 1], 0, fonts);
   return pieces;
 }
 
@@ -348,7 +349,8 @@ function joined(cells: Cell[], fonts: Fonts): Piece[] {
       last.glyphs = { text: last.text, chunks };
       last.width += part.width;
     } else {
-      if (gap && last && !last.link) endWithSpace(last, 0, fonts);
+      // Only between left-to-right words: in mixed text the gaps fall as the bidi order puts them.
+      if (gap && last && !last.link && gap.level === 0 && part.level === 0) endWithSpace(last, 0, fonts);
       const { atom } = part;
       pieces.push({
         x, width: part.width, text: part.text, font: part.font, size: atom.style.size, colour: atom.style.colour, rise: atom.rise, node: atom.node,
