@@ -116,6 +116,12 @@ function describe(error: ErrorObject, segments: Segment[], value: unknown): { ru
       // Text the report cannot do without: spaces alone would print an empty pledge, case study or quote.
       if (params.pattern === '\\S') return { rule: 'empty', message: `${name} must not be empty` };
       if (segments[segments.length - 1] === 'url') return linkProblem(name, value);
+      if (segments[segments.length - 1] === 'colour') {
+        return { rule: 'colour', message: `${name} must be written #rrggbb, in six hexadecimal digits, not "${shorten(String(value))}"`, hint: 'GOV.UK blue is "#1d70b8"' };
+      }
+      if (segments[segments.length - 1] === 'language') {
+        return { rule: 'language', message: `${name} must be a BCP 47 language tag, not "${shorten(String(value))}"`, hint: 'for example "en-GB", or "cy" for Welsh' };
+      }
       return {
         rule: 'id',
         message: `${name} must be lower-case words joined by hyphens (like "care-leaver-marker"), not "${shorten(String(value))}"`,

@@ -170,8 +170,28 @@ export function checkReport(source: SourceFile, ids: ProgrammeIds | undefined): 
       `theme "${theme}" already has a section on line ${source.places.at(['sections', earlier, 'theme']).line}`,
       'merge the two sections into one'));
   });
-  problems.push(...checkReportYear(source));
+  problems.push(...checkReportYear(source), ...checkColour(source));
   return problems;
+}
+
+/** WCAG's relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** The report's colour carries white text (the cover's title): WCAG 2.2 AA asks 4.5:1 for it. */
+export function checkColour(source: SourceFile): Problem[] {
+  const colour = text(record(source.value)?.colour);
+  if (colour === undefined || !/^#[0-9a-fA-F]{6}$/.test(colour)) return [];
+  const contrast = 1.05 / (luminance(colour) + 0.05);
+  if (contrast >= 4.5) return [];
+  return [at(source, ['colour'], 'colour-contrast',
+    `colour ${colour} is too light for the white text set on it: its contrast is ${contrast.toFixed(2)}:1, and WCAG 2.2 AA asks for at least 4.5:1`,
+    'choose a darker colour: GOV.UK blue (#1d70b8) has 5.17:1')];
 }
 
 /** Rules about a year not yet written up: warnings while it is drafted, errors for `report --final`. */

@@ -201,6 +201,10 @@ licence?: string
  */
 language?: string
 /**
+ * The report's own colour, as #rrggbb (default GOV.UK blue, #1d70b8): the cover's band in the HTML and the PDF, and the bar beside the HTML's contents. White text is set on it, so it must be dark enough for that (a contrast of at least 4.5:1).
+ */
+colour?: string
+/**
  * A logo or crest for the cover.
  */
 logo?: {

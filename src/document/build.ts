@@ -106,6 +106,7 @@ export async function buildDocument(model: ReportModel, options: DocumentOptions
       draft: meta.draft,
       keywords: [meta.programme],
       masthead: meta.publisher ?? meta.programme,
+      colour: meta.colour,
     },
     labels: catalogue.labels(),
     blocks,

@@ -10,7 +10,7 @@ export const SHAPES: Record<string, Record<string, string>> = {
   },
   Meta: {
     year: 'text', programme: 'text: programme.yaml name', title: 'text', subtitle: 'text?', date: 'ISO date?', publisher: 'text?', reference: 'text?',
-    licence: 'Licence?', rights: 'Rights?', language: 'BCP 47 language', draft: 'yes/no: report --draft', logo: 'picture?: {{image meta.logo}}',
+    licence: 'Licence?', rights: 'Rights?', language: 'BCP 47 language', draft: 'yes/no: report --draft', logo: 'picture?: {{image meta.logo}}', colour: 'text?: #rrggbb, report.yaml colour',
     colophon: 'yes/no: anything for the colophon', contact: 'md?', fullTitle: 'text: title and subtitle',
   },
   Licence: { name: 'text', url: 'link?: the Open Government Licence only' },

@@ -114,6 +114,8 @@ export interface DocumentMeta {
   keywords: string[];
   /** The organisation named in a format's masthead (HTML's publisher bar): the publisher, else the programme. */
   masthead: string;
+  /** The report's own colour (#rrggbb) for its bands and bars, from report.yaml; null: the format's default. */
+  colour: string | null;
 }
 
 /**

@@ -179,6 +179,12 @@ ${b.entries.filter((e) => e.level === 2).map((e) => `<li><a class="govuk-link" h
   }
 }
 
+/** The report's own colour in place of GOV.UK blue, where the stylesheet uses it for bands and bars. */
+function brand(colour: string | null): string {
+  if (!colour || !/^#[0-9a-f]{6}$/i.test(colour)) return '';
+  return `.covenant-masthead{background:${colour}}.covenant-contents{border-left-color:${colour}}`;
+}
+
 /**
  * GOV.UK's page: the cover as a masthead across the page, the reading column, the wide parts (the
  * annex's table) across the page again, and the colophon as the footer.
@@ -211,7 +217,7 @@ function page(doc: Document): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(meta.runningTitle)}</title>
-${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}<style>${stylesheet()}</style>
+${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}<style>${stylesheet()}${brand(meta.colour)}</style>
 </head>
 <body class="govuk-template__body${meta.draft ? ' covenant-draft' : ''}">
 <a href="#main-content" class="govuk-skip-link">${escapeHtml(labels.skipLink)}</a>

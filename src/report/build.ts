@@ -95,6 +95,7 @@ export function buildReport(input: BuildInput): ReportModel {
     rights: rights(report.licence, report.publisher, (report.date ?? year.year).slice(0, 4)),
     language: report.language ?? 'en-GB',
     draft: input.draft ?? false,
+    colour: report.colour?.toLowerCase() ?? null,
     logo: year.logo && report.logo ? { type: 'image', alt: report.logo.alt, mediaType: year.logo.mediaType, data: year.logo.data, width: null } : null,
     contact: null,
     colophon: false,

@@ -208,6 +208,8 @@ export interface ReportMeta {
   draft: boolean;
   /** The cover's logo or crest (report.yaml `logo`), read from its file. */
   logo: Extract<Block, { type: 'image' }> | null;
+  /** report.yaml's `colour` (#rrggbb), or null for the default. */
+  colour: string | null;
   /** Whether there is anything for the closing colophon: copyright, licence, reference or contact. */
   colophon: boolean;
   contact: RichText | null;

@@ -99,7 +99,7 @@ export function fixtureDocument(options: { draft?: boolean } = {}): Document {
     meta: {
       lang: 'en-GB', title: 'Care Leaver Covenant: Progress in 2024', subtitle: 'One year on', author: 'HM Government', date: '2024-10-01',
       runningTitle: 'Care Leaver Covenant: Progress in 2024', draft: options.draft ?? false, keywords: ['Care Leaver Covenant', '2024'],
-      masthead: 'HM Government',
+      masthead: 'HM Government', colour: null,
     },
     labels: {
       skipLink: 'Skip to main content', pageOfPages: '{page} of {pages}', draftMark: 'Draft', footnoteBack: 'Back to footnote {number} reference',

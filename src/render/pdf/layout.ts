@@ -76,7 +76,7 @@ function cover(ctx: Context, block: Section, parent: StructNode): void {
   ctx.covers.add(flow.page);
   // The masthead runs to the page's edges, so the cover starts at its very top.
   flow.y = 0;
-  const band: Column = { ...COLUMN, decor: [{ x: 0, width: PAGE.width, colour: COLOUR.brand }] };
+  const band: Column = { ...COLUMN, decor: [{ x: 0, width: PAGE.width, colour: ctx.doc.meta.colour ?? COLOUR.brand }] };
   const sect = structNode('Sect', parent);
   const split = block.children.findIndex((b) => !['paragraph', 'heading', 'image'].includes(b.type));
   const inBand = split === -1 ? block.children : block.children.slice(0, split);
