@@ -29,11 +29,37 @@ function fillContents(blocks: Block[]): void {
   walk(blocks);
 }
 
-/** The words of blocks, for measuring them. */
+/** The words of inline content, for measuring them. */
+function inlineWords(nodes: readonly Inline[]): string {
+  let text = '';
+  for (const n of nodes) text += n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? inlineWords(n.children) : ' ';
+  return text;
+}
+
+/** The words of blocks, one space between blocks (loops and concatenation: this runs for every cell of every table). */
 function words(blocks: readonly Block[]): string {
-  const inline = (nodes: readonly Inline[]): string =>
-    nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? inline(n.children) : ' ')).join('');
-  return blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? inline(b.children) : b.type === 'list' ? b.items.map(words).join(' ') : '')).join(' ');
+  let text = '';
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (i > 0) text += ' ';
+    if (b.type === 'paragraph' || b.type === 'heading') text += inlineWords(b.children);
+    else if (b.type === 'list') for (let j = 0; j < b.items.length; j++) text += (j > 0 ? ' ' : '') + words(b.items[j]!);
+  }
+  return text;
+}
+
+/** JavaScript's \s: the characters split(/\s+/) would break words at. */
+const SPACE = /\s/;
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || (code > 127 && SPACE.test(String.fromCharCode(code)));
+
+/** The length of the longest word in text, at least `longest`: a scan, where split() made an array for every cell. */
+function longestWord(text: string, longest: number): number {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) run = 0;
+    else if (++run > longest) longest = run;
+  }
+  return longest;
 }
 
 /**
@@ -42,19 +68,21 @@ function words(blocks: readonly Block[]): string {
  * its longest word needs.
  */
 function weighColumns(table: Extract<Block, { type: 'table' }>): void {
-  const rows = [...table.head, ...table.body];
+  const count = table.head.length + table.body.length;
   table.columns.forEach((column, i) => {
     if (column.weight !== null) return;
     let total = 0;
     // A loop, not Math.max(...): a table of ten thousand rows has more words than a call has room for arguments.
-    let longestWord = 1;
-    for (const row of rows) {
-      const text = words(row.cells[i]?.blocks ?? []);
-      total += text.length;
-      for (const word of text.split(/\s+/)) if (word.length > longestWord) longestWord = word.length;
+    let longest = 1;
+    for (const rows of [table.head, table.body]) {
+      for (const row of rows) {
+        const text = words(row.cells[i]?.blocks ?? []);
+        total += text.length;
+        longest = longestWord(text, longest);
+      }
     }
-    const average = total / Math.max(1, rows.length);
-    column.weight = Math.round(Math.max(longestWord * 1.6, Math.min(average, 60)));
+    const average = total / Math.max(1, count);
+    column.weight = Math.round(Math.max(longest * 1.6, Math.min(average, 60)));
   });
 }
 

@@ -33,7 +33,11 @@ export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(Object.keys(ATTRIBUTE
 const STATUSES: readonly StatusKey[] = ['pledged', 'on-track', 'ongoing', 'delayed', 'met', 'not-met', 'withdrawn'];
 
 const isElement = (node: Node): node is Element => typeof node !== 'string';
-const elements = (parent: Element, name?: string) => parent.children.filter((c): c is Element => isElement(c) && (!name || c.name === name));
+function elements(parent: Element, name: string): Element[] {
+  const out: Element[] = [];
+  for (const c of parent.children) if (typeof c !== 'string' && c.name === name) out.push(c);
+  return out;
+}
 
 function attribute(element: Element, name: string, context: Context, allowed?: readonly string[]): string | undefined {
   const value = element.attributes[name];
@@ -77,43 +81,51 @@ function flatten(blocks: readonly Block[]): Inline[] {
  * of a block (`edges`) space is dropped; inside an inline element it is kept ("Status: ").
  */
 export function inlineChildren(parent: Element, context: Context, edges = true): Inline[] {
+  return inlineRun(parent.children, parent.name, context, edges);
+}
+
+/** inlineChildren of a run of nodes; `name` is their parent's, for errors. */
+function inlineRun(nodes: readonly Node[], name: string, context: Context, edges: boolean): Inline[] {
   const out: Inline[] = [];
-  // Text nodes made here, which may be joined and trimmed; a subtree's own nodes are shared (the
-  // annex shows a commitment again) and never changed.
-  const own = new Set<Inline>();
+  // Text nodes made here may be joined and trimmed; a subtree's own nodes are shared (the annex shows
+  // a commitment again) and never changed. Made in order, so the first and the latest tell which are ours.
+  let first: Inline | undefined;
+  let latest: { type: 'text'; text: string } | undefined;
   const pushText = (text: string) => {
-    const last = out[out.length - 1];
-    if (last?.type === 'text' && own.has(last)) last.text += text;
+    if (latest !== undefined && out[out.length - 1] === latest) latest.text += text;
     else {
-      const node: Inline = { type: 'text', text };
-      own.add(node);
-      out.push(node);
+      latest = { type: 'text', text };
+      first ??= latest;
+      out.push(latest);
     }
   };
-  for (const child of parent.children) {
+  for (const child of nodes) {
     if (!isElement(child)) pushText(/\s\s|[\t\n\r]/.test(child) ? child.replace(/\s+/g, ' ') : child);
     else if (child.name === 'rich') {
       const tree = ref(child, context);
       const inlines = tree.length > 0 && isBlock(tree[0]!) ? flatten(tree as Block[]) : (tree as Inline[]);
       for (const node of inlines) if (node.type === 'text' && node.source === undefined) pushText(node.text); else out.push(node);
     } else if (INLINE_ELEMENTS.has(child.name)) out.push(toInline(child, context));
-    else context.fail(child, `<${child.name}> is a block: it cannot be inside <${parent.name}>`);
+    else context.fail(child, `<${child.name}> is a block: it cannot be inside <${name}>`);
   }
-  return edges ? trim(out, own) : out.filter((n) => n.type !== 'text' || n.text !== '');
+  if (edges && out.length > 0) {
+    const head = out[0]!;
+    if (head === first && head.type === 'text') head.text = head.text.replace(/^ +/, '');
+    const tail = out[out.length - 1]!;
+    if (tail === latest && tail.type === 'text') tail.text = tail.text.replace(/ +$/, '');
+  }
+  return withoutEmptyText(out);
+}
+
+/** Drops empty text nodes; most runs have none, and keep their array. */
+function withoutEmptyText(nodes: Inline[]): Inline[] {
+  for (const n of nodes) if (n.type === 'text' && n.text === '') return nodes.filter((m) => m.type !== 'text' || m.text !== '');
+  return nodes;
 }
 
 const BLANK = /^\s*$/;
 const BLOCK_TYPES: ReadonlySet<string> = new Set(['paragraph', 'heading', 'list', 'quote', 'code', 'rule', 'definitions', 'table', 'figure', 'image', 'note', 'footnotes', 'contents', 'section']);
 const isBlock = (node: Block | Inline): node is Block => BLOCK_TYPES.has(node.type);
-
-/** No space at the start or end of a run of inline content (template text only: data's is as written). */
-function trim(nodes: Inline[], own: ReadonlySet<Inline>): Inline[] {
-  const first = nodes[0];
-  if (first?.type === 'text' && own.has(first)) first.text = first.text.replace(/^ +/, '');
-  const last = nodes[nodes.length - 1];
-  if (last?.type === 'text' && own.has(last)) last.text = last.text.replace(/ +$/, '');
-  return nodes.filter((n) => n.type !== 'text' || n.text !== '');
-}
 
 function toInline(element: Element, context: Context): Inline {
   const children = () => inlineChildren(element, context, false);
@@ -137,7 +149,7 @@ export function blockChildren(parent: Element, context: Context): Block[] {
       run = [];
       return;
     }
-    const children = inlineChildren({ ...parent, children: run }, context);
+    const children = inlineRun(run, parent.name, context, true);
     if (children.length > 0) out.push({ type: 'paragraph', children });
     run = [];
   };

@@ -104,15 +104,22 @@ export function readTemplateFolder(root: string): TemplateFile[] {
 
 /** How many values (objects, lists and what they hold) a report model has: the measure of the work it may need. */
 function sizeOf(view: unknown): number {
-  const seen = new WeakSet<object>();
-  let count = 0;
-  const walk = (value: unknown): void => {
+  // A loop with a stack and a Set, not recursion and a WeakSet: a model of 10,000 pledges has millions of values.
+  const seen = new Set<object>();
+  const stack: object[] = [];
+  let count = 1;
+  if (view !== null && typeof view === 'object') stack.push(view);
+  const visit = (item: unknown) => {
     count++;
-    if (value === null || typeof value !== 'object' || seen.has(value)) return;
-    seen.add(value);
-    for (const item of Array.isArray(value) ? value : Object.values(value)) walk(item);
+    if (item !== null && typeof item === 'object') stack.push(item);
   };
-  walk(view);
+  while (stack.length > 0) {
+    const value = stack.pop()!;
+    if (seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) for (const item of value) visit(item);
+    else for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) visit((value as Record<string, unknown>)[key]);
+  }
   return count;
 }
 

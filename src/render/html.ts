@@ -40,25 +40,30 @@ class HtmlWriter {
 
   constructor(private readonly labels: DocumentLabels) {}
 
+  // Loops and concatenation, not map/join: these run for every node of a report of thousands of pages.
   inline(nodes: readonly Inline[]): string {
-    return nodes.map((n) => {
-      switch (n.type) {
-        case 'text': return escapeHtml(n.text);
-        case 'strong': return `<strong>${this.inline(n.children)}</strong>`;
-        case 'em': return `<em>${this.inline(n.children)}</em>`;
-        // A link the data could make dangerous (javascript:) is shown as its words only.
-        case 'link': return SAFE_URL.test(n.href.trim()) ? `<a class="govuk-link" href="${escapeHtml(n.href)}">${this.inline(n.children)}</a>` : this.inline(n.children);
-        case 'code': return `<code>${escapeHtml(n.text)}</code>`;
-        case 'break': return '<br>';
-        case 'status': return `<strong class="govuk-tag ${STATUS_COLOURS[n.status].tag}">${this.inline(n.children)}</strong>`;
-        case 'span': return `<span class="${SPAN_CLASS[n.role]}">${this.inline(n.children)}</span>`;
-        case 'footnote': {
-          const id = this.cited.has(n.number) ? '' : ` id="fnref-${n.number}"`;
-          this.cited.add(n.number);
-          return `<sup${id}><a class="govuk-link" href="#fn-${n.number}" aria-label="${escapeHtml(fill(this.labels.footnoteRef, { number: n.number }))}">[${n.number}]</a></sup>`;
-        }
+    let out = '';
+    for (const n of nodes) out += this.inlineNode(n);
+    return out;
+  }
+
+  private inlineNode(n: Inline): string {
+    switch (n.type) {
+      case 'text': return escapeHtml(n.text);
+      case 'strong': return `<strong>${this.inline(n.children)}</strong>`;
+      case 'em': return `<em>${this.inline(n.children)}</em>`;
+      // A link the data could make dangerous (javascript:) is shown as its words only.
+      case 'link': return SAFE_URL.test(n.href.trim()) ? `<a class="govuk-link" href="${escapeHtml(n.href)}">${this.inline(n.children)}</a>` : this.inline(n.children);
+      case 'code': return `<code>${escapeHtml(n.text)}</code>`;
+      case 'break': return '<br>';
+      case 'status': return `<strong class="govuk-tag ${STATUS_COLOURS[n.status].tag}">${this.inline(n.children)}</strong>`;
+      case 'span': return `<span class="${SPAN_CLASS[n.role]}">${this.inline(n.children)}</span>`;
+      case 'footnote': {
+        const id = this.cited.has(n.number) ? '' : ` id="fnref-${n.number}"`;
+        this.cited.add(n.number);
+        return `<sup${id}><a class="govuk-link" href="#fn-${n.number}" aria-label="${escapeHtml(fill(this.labels.footnoteRef, { number: n.number }))}">[${n.number}]</a></sup>`;
       }
-    }).join('');
+    }
   }
 
   list(b: Extract<Block, { type: 'list' }>): string {
@@ -175,7 +180,9 @@ ${b.entries.filter((e) => e.level === 2).map((e) => `<li><a class="govuk-link" h
   }
 
   blocks(list: readonly Block[], role = ''): string {
-    return list.map((b) => this.block(b, role)).join('\n');
+    let out = '';
+    for (let i = 0; i < list.length; i++) out += (i > 0 ? '\n' : '') + this.block(list[i]!, role);
+    return out;
   }
 }
 
