@@ -141,20 +141,20 @@ export async function loadDataset(options: LoadOptions): Promise<LoadResult> {
     const departments: Department[] = [];
     for (const name of names.filter((n) => n.endsWith('.yaml'))) {
       const file = join(departmentsDir, name);
-      const { value: department } = await read<DepartmentFile>(file, 'department');
-      if (department) departments.push({ ...department, file: display(file) });
+      const { checked, value: department } = await read<DepartmentFile>(file, 'department');
+      if (department) departments.push({ ...department, file: display(file), places: checked.source!.places });
     }
     if (names.length === 0 && 'entries' in listedDepartments) {
       problems.push({ file: display(departmentsDir), line: 0, column: 0, severity: 'warning', rule: 'no-departments',
         message: `${year} has no department files`, hint: `add one file a department, e.g. ${display(join(departmentsDir, 'dwp.yaml'))}` });
     }
-    if (report) years.set(year, { year, report, reportFile: display(reportFile), departments: sortDepartments(departments), ...(logo ? { logo } : {}) });
+    if (report) years.set(year, { year, report, reportFile: display(reportFile), reportPlaces: reportChecked.source!.places, departments: sortDepartments(departments), ...(logo ? { logo } : {}) });
   }
 
   const sorted = sortProblems(problems);
   const ok = programme !== undefined && !sorted.some(isError);
   return {
-    ...(ok ? { dataset: { programme, programmeFile: display(programmeFile), years, available } } : {}),
+    ...(ok ? { dataset: { programme, programmeFile: display(programmeFile), programmePlaces: programmeChecked.source!.places, years, available } } : {}),
     problems: sorted,
     sources,
     fileCount,
