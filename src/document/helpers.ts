@@ -67,6 +67,9 @@ function richHelper(inline: boolean): HelperDelegate {
   };
 }
 
+/** The subtrees {{text}} has put in the render under way, by their words. */
+const putTexts = new WeakMap<Scope, Map<string, Markup>>();
+
 export const helpers: Record<string, HelperDelegate> = {
   /** {{t "heading.changes" year=previousYear}}; {{t "status" status}} looks up "status.met". */
   t: (...args: unknown[]) => {
@@ -86,8 +89,15 @@ export const helpers: Record<string, HelperDelegate> = {
   text: (value: unknown) => {
     if (value === null || value === undefined) return '';
     const words = String(value);
-    const source = scope().texts?.get(words);
-    return source ? put([{ type: 'text', text: words, source }], [], true) : words;
+    const current = scope();
+    const source = current.texts?.get(words);
+    if (!source) return words;
+    // One subtree for each text however often it is shown (a department's name on every annex row).
+    let placed = putTexts.get(current);
+    if (!placed) putTexts.set(current, (placed = new Map()));
+    let markup = placed.get(words);
+    if (!markup) placed.set(words, (markup = put([{ type: 'text', text: words, source }], [], true)));
+    return markup;
   },
   inline: richHelper(true),
   /** A picture the report model carries (the cover's logo) as an image block. */

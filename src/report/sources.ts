@@ -1,6 +1,6 @@
 // Where the report's texts are written in the data: a field's file, line, column and name, from the
 // places each file's one reading kept (data/locate.ts), so that a writer's warning can point there.
-import type { Places, Segment } from '../data/source.js';
+import type { Places, Position, Segment } from '../data/source.js';
 import type { SourceRef } from '../document/types.js';
 
 /** The source of the value at `segments` in one file; undefined when the file's places were not kept. */
@@ -13,12 +13,35 @@ export function fieldName(segments: readonly Segment[]): string {
   return field;
 }
 
+/**
+ * A source found when first read: a report names tens of thousands of fields, and only a writer's
+ * warning (rare) asks where one is, so the places are not looked up before then.
+ */
+class PlaceOf implements SourceRef {
+  private found: Position | undefined;
+
+  constructor(readonly file: string, private readonly places: Places, private readonly segments: Segment[]) {}
+
+  private get position(): Position {
+    return (this.found ??= this.places.at(this.segments));
+  }
+
+  get line(): number {
+    return this.position.line;
+  }
+
+  get column(): number {
+    return this.position.column;
+  }
+
+  get field(): string {
+    return fieldName(this.segments);
+  }
+}
+
 export function locator(file: string, places: Places | undefined): Locate {
   if (!places) return () => undefined;
-  return (...segments) => {
-    const { line, column } = places.at(segments);
-    return { file, line, column, field: fieldName(segments) };
-  };
+  return (...segments) => new PlaceOf(file, places, segments);
 }
 
 /**
