@@ -257,11 +257,14 @@ function rights(licenceName: string | undefined, publisher: string | undefined, 
 /** "Since last year": the counts, and every change `diff` finds, from the same comparison. */
 function since(changes: ChangeSet, years: { programme: ProgrammeFile; previous: Year; year: Year }, rich: (text: string, at?: SourceRef) => RichText): SinceLastYear {
   const { programme, previous, year } = years;
-  const ref = (y: Year, department: string, pledge: string): PledgeRef => {
+  const find = (y: Year, department: string, pledge: string) => {
     const d = y.departments.find((x) => x.id === department)!;
     const index = d.pledges.findIndex((p) => p.id === pledge);
-    const found = d.pledges[index]!;
-    return { department: departmentRef(d), id: pledge, commitment: rich(found.commitment, locator(d.file, d.places)('pledges', index, 'commitment')), status: found.status, statusLabel: STATUS_LABELS[found.status] };
+    return { d, found: d.pledges[index]!, at: locator(d.file, d.places)('pledges', index, 'commitment') };
+  };
+  const ref = (y: Year, department: string, pledge: string): PledgeRef => {
+    const { d, found, at } = find(y, department, pledge);
+    return { department: departmentRef(d), id: pledge, commitment: rich(found.commitment, at), status: found.status, statusLabel: STATUS_LABELS[found.status] };
   };
   const theme = (id: string) => programme.themes.find((t) => t.id === id)?.title ?? id;
   const counts = countChanges(changes);
@@ -277,7 +280,7 @@ function since(changes: ChangeSet, years: { programme: ProgrammeFile; previous: 
         break;
       case 'added': out.added.push(ref(year, change.department, change.pledge)); break;
       case 'removed': out.removed.push(ref(previous, change.department, change.pledge)); break;
-      case 'commitment': out.reworded.push({ pledge: ref(year, change.department, change.pledge), from: rich(change.from) }); break;
+      case 'commitment': out.reworded.push({ pledge: ref(year, change.department, change.pledge), from: rich(change.from, find(previous, change.department, change.pledge).at) }); break;
       case 'theme': out.themeMoves.push({ pledge: ref(year, change.department, change.pledge), from: theme(change.from), to: theme(change.to) }); break;
       case 'metric': {
         const label = changes.metricLabels.get(`${change.department}/${change.pledge}/${change.metric}`);
