@@ -116,11 +116,11 @@ describe('custom templates are safe: no way out of the report model', () => {
   });
 
   test('the helpers only format values: none reaches files, the environment or processes', () => {
-    expect(Object.keys(helpers).sort()).toEqual(['formatDate', 'formatDifference', 'formatFigure', 'formatNumber', 'formatPercent', 'formatSigned', 'image', 'inline', 'link', 'rich', 't']);
+    expect(Object.keys(helpers).sort()).toEqual(['formatDate', 'formatDifference', 'formatFigure', 'formatNumber', 'formatPercent', 'formatSigned', 'image', 'inline', 'link', 'rich', 't', 'text']);
     const source = readFileSync('src/document/helpers.ts', 'utf8');
     expect(source.match(/^import .*$/gm)).toEqual([
       "import type { HelperDelegate } from 'handlebars';", "import { difference, formatNumber, signedNumber, withUnit } from '../figures.js';",
-      "import type { RichText } from '../report/rich.js';", "import type { Catalogue, Markup, Params } from './catalogue.js';", "import type { Block, Inline } from './types.js';",
+      "import type { RichText } from '../report/rich.js';", "import type { TextSources } from '../report/sources.js';", "import type { Catalogue, Markup, Params } from './catalogue.js';", "import type { Block, Inline } from './types.js';",
     ]);
     expect(source).not.toMatch(/\b(process|require|import\(|globalThis|eval|Function)\b/);
     // The figures they write come from a module that imports nothing.

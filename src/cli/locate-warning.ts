@@ -1,6 +1,8 @@
 // Where a writer's warning (a character no PDF font has) is in the data: every string value that
-// holds the text, at its file, line, column and field. Loaded only when there is a warning, as it
-// parses those files again with the yaml package.
+// holds the text, at its file, line, column and field. The fallback for the few texts the document
+// holds without a source (a code block's text, a picture's alt text, a chart's bar labels, a link's
+// words in a catalogue sentence, data loaded without its places): loaded only for a warning about
+// a character found in none of the texts that carry one, as it parses those files again.
 import { isPair, isScalar, isSeq, visit, type Node } from 'yaml';
 import { parseYaml } from '../data/load.js';
 import type { SourceText } from '../data/source.js';

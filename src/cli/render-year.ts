@@ -63,12 +63,14 @@ export function yearsToRead(dataDir: string, year: string, previous: string | un
  * templates once for every format. Throws a TemplateMistake (see isTemplateMistake) for a
  * template's or catalogue's error, before any format is written.
  */
-export async function yearReport(dataset: Pick<Dataset, 'programme' | 'years'>, year: string, previous: string | undefined, options: YearOptions): Promise<YearReport> {
-  const { programme, years } = dataset;
+export async function yearReport(dataset: Pick<Dataset, 'programme' | 'years'> & Partial<Pick<Dataset, 'programmeFile' | 'programmePlaces'>>,
+  year: string, previous: string | undefined, options: YearOptions): Promise<YearReport> {
+  const { programme, years, programmeFile, programmePlaces } = dataset;
   const history = historyUpTo([...years.values()], year);
   const model = buildReport({
     programme, year: years.get(year)!, draft: options.draft ?? false,
     ...(previous !== undefined ? { previous: years.get(previous)! } : {}), ...(history ? { history } : {}),
+    ...(programmeFile !== undefined ? { programmeSource: { file: programmeFile, ...(programmePlaces ? { places: programmePlaces } : {}) } } : {}),
   });
   const doc = await buildDocument(model, { cwd: options.cwd, ...(options.templates !== undefined ? { templates: options.templates } : {}) });
   const renderOptions: RenderOptions = { ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}) };

@@ -80,7 +80,9 @@ export async function report(io: Io, year: string, options: ReportOptions): Prom
   const dir = dataDir(io, options.data);
   const previous = comparedYear(dir, year, options.previous);
   const reading = progress(io);
-  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: yearsToRead(dir, year, previous), onFile: (n) => reading.update(`read ${n} files`) });
+  const result = await loadDataset({ dataDir: dir, cwd: io.cwd, years: yearsToRead(dir, year, previous),
+    // The PDF warns of missing characters where the data writes them: only it needs the places.
+    keepPlaces: formats.includes('pdf'), onFile: (n) => reading.update(`read ${n} files`) });
   reading.done();
   // --final: what is only unfinished while drafting (an empty progress, no date) stops a final report.
   if (options.final) result.problems = asFinal(result.problems);

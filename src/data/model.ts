@@ -1,6 +1,7 @@
 // The validated domain model every later stage consumes. Field names are the YAML's own
 // (the brief's contract); the types come from the schemas via schema-types.ts.
 import type { Logo } from './logo.js';
+import type { Places } from './source.js';
 import type { DepartmentFile, ProgrammeFile, ReportFile } from './schema-types.js';
 
 export type { ProgrammeFile, ReportFile, DepartmentFile };
@@ -28,12 +29,16 @@ export const STATUS_LABELS: Record<Status, string> = {
 export interface Department extends DepartmentFile {
   /** Display path of the file it was read from. */
   file: string;
+  /** Where each value is written in that file, kept from its one reading: for the positions a report carries. */
+  places?: Places;
 }
 
 export interface Year {
   year: string;
   report: ReportFile;
   reportFile: string;
+  /** Where each value of report.yaml is written. */
+  reportPlaces?: Places;
   /** Sorted by name. */
   departments: Department[];
   /** The cover's logo, read from the file report.yaml names. */
@@ -43,6 +48,8 @@ export interface Year {
 export interface Dataset {
   programme: ProgrammeFile;
   programmeFile: string;
+  /** Where each value of programme.yaml is written. */
+  programmePlaces?: Places;
   /** The years loaded, keyed by year. */
   years: Map<string, Year>;
   /** Every year folder that exists in the data folder, ascending. */

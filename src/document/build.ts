@@ -2,6 +2,7 @@
 // word from the catalogue; the writers then only map its node kinds.
 import { displayPath } from '../problems.js';
 import type { ReportModel } from '../report/model.js';
+import { textSourcesOf, type TextSources } from '../report/sources.js';
 import { catalogueFor } from './catalogue.js';
 import { inScope, type Scope } from './helpers.js';
 import { loadTemplates } from './templates.js';
@@ -112,12 +113,14 @@ function subtreeStore(scope: Scope) {
   };
 }
 
+const withTexts = (texts: TextSources | undefined) => (texts ? { texts } : {});
+
 /** The report as one document tree. Throws TemplateError, DocumentSyntaxError or CatalogueError for a template's mistake. */
 export async function buildDocument(model: ReportModel, options: DocumentOptions): Promise<Document> {
   const display = (file: string) => displayPath(options.cwd, file);
   const catalogue = catalogueFor(model.meta.language, options.templates, display);
   const templates = await loadTemplates(options.templates, options.cwd);
-  const scope: Scope = { catalogue, subtrees: [], footnotes: new Map() };
+  const scope: Scope = { catalogue, subtrees: [], footnotes: new Map(), ...withTexts(textSourcesOf(model)) };
   const xml = inScope(scope, () => templates.render(model));
   const blocks = readDocument(xml, subtreeStore(scope), templates.file);
   fillContents(blocks);

@@ -76,6 +76,7 @@ export const HELPERS: [string, string][] = [
   ['t "key" [more…] [name=value…]', 'a word from the catalogue, its {names} filled: {{t "heading.changes" year=previousYear}}; {{t "status" status}} is "status.met"'],
   ['rich field', 'a Markdown field (md) as blocks: {{rich body}}'],
   ['inline field', 'a Markdown field on one line, inside a sentence or an item'],
+  ['text field', 'a plain text from the data (a name, a title) as {{field}} writes it, known by where it is written: {{text department.name}}'],
   ['image picture', 'a picture: {{image meta.logo}}'],
   ['link url text', 'a link to put in a catalogue sentence: {{t "colophon.licensed" licence=(link licence.url licence.name)}}'],
   ['formatDate iso', '"2019-10-01" as the catalogue writes dates: 1 October 2019'],

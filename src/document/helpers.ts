@@ -4,6 +4,7 @@
 import type { HelperDelegate } from 'handlebars';
 import { difference, formatNumber, signedNumber, withUnit } from '../figures.js';
 import type { RichText } from '../report/rich.js';
+import type { TextSources } from '../report/sources.js';
 import type { Catalogue, Markup, Params } from './catalogue.js';
 import type { Block, Inline } from './types.js';
 
@@ -13,6 +14,8 @@ export interface Scope {
   subtrees: (Block[] | Inline[])[];
   /** The footnotes of each subtree that has any, by its index. */
   footnotes: Map<number, { number: number; blocks: Block[] }[]>;
+  /** Where the report model's plain texts are written in the data, when the model knows. */
+  texts?: TextSources;
 }
 
 // Handlebars renders synchronously: the scope of the render under way.
@@ -64,6 +67,9 @@ function richHelper(inline: boolean): HelperDelegate {
   };
 }
 
+/** The subtrees {{text}} has put in the render under way, by their words. */
+const putTexts = new WeakMap<Scope, Map<string, Markup>>();
+
 export const helpers: Record<string, HelperDelegate> = {
   /** {{t "heading.changes" year=previousYear}}; {{t "status" status}} looks up "status.met". */
   t: (...args: unknown[]) => {
@@ -76,6 +82,23 @@ export const helpers: Record<string, HelperDelegate> = {
     return markup(scope().catalogue.text(key, params, escapeXml));
   },
   rich: richHelper(false),
+  /**
+   * A plain text from the data (a name, a title, a label): {{text name}} writes it as {{name}}
+   * does, and its text node carries where it is written, for a writer's warning about it.
+   */
+  text: (value: unknown) => {
+    if (value === null || value === undefined) return '';
+    const words = String(value);
+    const current = scope();
+    const source = current.texts?.get(words);
+    if (!source) return words;
+    // One subtree for each text however often it is shown (a department's name on every annex row).
+    let placed = putTexts.get(current);
+    if (!placed) putTexts.set(current, (placed = new Map()));
+    let markup = placed.get(words);
+    if (!markup) placed.set(words, (markup = put([{ type: 'text', text: words, source }], [], true)));
+    return markup;
+  },
   inline: richHelper(true),
   /** A picture the report model carries (the cover's logo) as an image block. */
   image: (value: unknown) => {

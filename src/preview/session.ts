@@ -119,7 +119,8 @@ export class PreviewSession {
     this.cache.begin();
     let result: LoadResult;
     try {
-      result = await loadDataset({ dataDir, cwd, years: yearsToRead(dataDir, year, previous), check: this.cache.check });
+      // The cache keeps each file's places already: the PDF's warnings point at the data with them.
+      result = await loadDataset({ dataDir, cwd, years: yearsToRead(dataDir, year, previous), check: this.cache.check, keepPlaces: true });
     } catch (error) {
       return this.failed('covenant could not read the data', error);
     }

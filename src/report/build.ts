@@ -8,10 +8,15 @@ import type { ContentsEntry, DepartmentRef, PledgeRef, PledgeView, ReportMeta, R
 import { departmentRef, summarise } from './summary.js';
 import { stepsByPledge, type History } from '../history/model.js';
 import { progressSince } from './progress.js';
+import { locator, TextSources, withTextSources, type Locate } from './sources.js';
+import type { SourceRef } from '../document/types.js';
+import type { Places } from '../data/source.js';
 
 export interface BuildInput {
   programme: ProgrammeFile;
   year: Year;
+  /** Where programme.yaml's texts are: its display path and places (Dataset's), when kept. */
+  programmeSource?: { file: string; places?: Places };
   /** The year to compare with for "since last year", when its data exists. */
   previous?: Year;
   /** `report --draft`: not for publication. */
@@ -66,9 +71,9 @@ export function buildReport(input: BuildInput): ReportModel {
   };
   // Footnotes are numbered in reading order and printed at the end of the part that cites them.
   let pending: Footnote[] = [];
-  const rich = (text: string | undefined | null, level: number): RichText | null => {
+  const rich = (text: string | undefined | null, level: number, at?: SourceRef): RichText | null => {
     if (text === undefined || text === null || text.trim() === '') return null;
-    const parsed = parseRich(text, counter, level);
+    const parsed = parseRich(text, counter, level, at);
     pending.push(...parsed.footnotes);
     return parsed;
   };
@@ -77,8 +82,15 @@ export function buildReport(input: BuildInput): ReportModel {
     pending = [];
     return taken;
   };
-  const part = (title: string, text: string | undefined) => {
-    const body = rich(text, 2);
+  const inReport = locator(year.reportFile, year.reportPlaces);
+  const inProgramme = input.programmeSource ? locator(input.programmeSource.file, input.programmeSource.places) : locator('', undefined);
+  const texts = new TextSources();
+  texts.add(report.title, inReport('title'));
+  texts.add(report.subtitle, inReport('subtitle'));
+  texts.add(programme.name, inProgramme('name'));
+  for (const key of ['publisher', 'licence', 'reference'] as const) texts.add(report[key], inReport(key));
+  const part = (title: string, key: 'introduction' | 'conclusion' | 'feedback' | 'contact') => {
+    const body = rich(report[key], 2, report[key] ? inReport(key) : undefined);
     return body ? { ...heading(title), body, footnotes: takeFootnotes() } : null;
   };
 
@@ -104,18 +116,20 @@ export function buildReport(input: BuildInput): ReportModel {
 
   const foreword = report.foreword
     ? (() => {
-        const body = rich(report.foreword.body, 2);
+        const body = rich(report.foreword.body, 2, inReport('foreword', 'body'));
         if (!body) return null;
         const signed = report.foreword.signed_by;
+        texts.add(signed?.name, inReport('foreword', 'signed_by', 'name'));
+        texts.add(signed?.role, inReport('foreword', 'signed_by', 'role'));
         return { ...heading('Foreword'), body, signedBy: signed ? { name: signed.name, role: signed.role ?? null } : null, footnotes: takeFootnotes() };
       })()
     : null;
-  const introduction = part('Introduction', report.introduction);
+  const introduction = part('Introduction', 'introduction');
   const summary = { ...heading('Summary of progress'), ...summarise(year.departments) };
   const changes = input.previous ? compareYears(input.previous, year) : undefined;
   const added = changes ? addedPledges(changes) : new Set<string>();
   const sinceLastYear = changes && input.previous
-    ? { ...heading(`Changes since ${input.previous.year}`), ...since(changes, { programme, previous: input.previous, year }, (text) => rich(text, 3)!) }
+    ? { ...heading(`Changes since ${input.previous.year}`), ...since(changes, { programme, previous: input.previous, year }, (text, at) => rich(text, 3, at)!) }
     : null;
   const progress = input.history
     ? { ...heading(`Progress since ${input.history.years[0]!}`), ...progressSince(input.history, year.departments) }
@@ -123,8 +137,21 @@ export function buildReport(input: BuildInput): ReportModel {
   const steps = input.history ? stepsByPledge(input.history) : undefined;
   takeFootnotes();
 
-  const pledgeView = (department: Department, pledge: Pledge): PledgeView => {
+  const locators = new Map<Department, Locate>();
+  const inFile = (d: Department) => {
+    let found = locators.get(d);
+    if (!found) locators.set(d, (found = locator(d.file, d.places)));
+    return found;
+  };
+  for (const d of year.departments) {
+    texts.add(d.name, inFile(d)('name'));
+    texts.add(d.short_name, inFile(d)('short_name'));
+    if (d.signatory) for (const k of ['name', 'position'] as const) texts.add(d.signatory[k], inFile(d)('signatory', k));
+  }
+  const pledgeView = (department: Department, pledge: Pledge, index: number): PledgeView => {
     const key = pledgeKey(department.id, pledge.id);
+    const at = inFile(department);
+    const field = (name: 'commitment' | 'progress' | 'next_steps') => (pledge[name] ? at('pledges', index, name) : undefined);
     const before = changes?.previous.get(key);
     const previousStatus = before && before.status !== pledge.status ? before.status : null;
     return {
@@ -141,42 +168,55 @@ export function buildReport(input: BuildInput): ReportModel {
       outcomes: (programme.outcomes ?? []).filter((o) => pledge.outcomes?.includes(o.id)).map((o) => ({ id: o.id, title: o.title })),
       regression: previousStatus !== null && isRegression(previousStatus, pledge.status),
       isNew: added.has(key),
-      commitment: rich(pledge.commitment, 4)!,
-      progress: rich(pledge.progress, 4),
-      nextSteps: rich(pledge.next_steps, 4),
-      metrics: (pledge.metrics ?? []).map((m) => {
+      commitment: rich(pledge.commitment, 4, field('commitment'))!,
+      progress: rich(pledge.progress, 4, field('progress')),
+      nextSteps: rich(pledge.next_steps, 4, field('next_steps')),
+      metrics: (pledge.metrics ?? []).map((m, i) => {
+        texts.add(m.label, at('pledges', index, 'metrics', i, 'label'));
         const was = before?.metrics.get(m.id);
         const moved = was !== undefined && was !== m.value;
         return { id: m.id, label: m.label, value: m.value, unit: m.unit ?? null, previous: moved ? was : null, change: moved ? difference(was, m.value) : null };
       }),
-      links: (pledge.links ?? []).map((l) => ({ title: l.title, url: l.url })),
+      links: (pledge.links ?? []).map((l, i) => {
+        texts.add(l.title, at('pledges', index, 'links', i, 'title'));
+        return { title: l.title, url: l.url };
+      }),
       history: (steps?.get(key) ?? []).map((step) => ({ year: step.year, status: step.status, regression: step.regression })),
     };
   };
 
-  const narrative = new Map((report.sections ?? []).map((s) => [s.theme, s]));
+  const narrative = new Map((report.sections ?? []).map((s, i) => [s.theme, { ...s, index: i }]));
+  programme.themes.forEach((t, i) => texts.add(t.title, inProgramme('themes', i, 'title')));
+  (programme.outcomes ?? []).forEach((o, i) => texts.add(o.title, inProgramme('outcomes', i, 'title')));
   const views = new Map<string, PledgeView>();
   const sections: SectionView[] = [];
   for (const theme of programme.themes) {
     const story = narrative.get(theme.id);
-    const pledges = year.departments.flatMap((d) => d.pledges.filter((p) => p.theme === theme.id).map((p) => [d, p] as const));
+    const pledges = year.departments.flatMap((d) => d.pledges.flatMap((p, i) => (p.theme === theme.id ? [[d, p, i] as const] : [])));
     if (!story && pledges.length === 0) continue;
     const head = heading(theme.title);
-    const body = rich(story?.body, 2);
-    const caseStudies = (story?.case_studies ?? []).map((c) => ({ title: c.title, body: rich(c.body, 3)! }));
-    const quotes = (story?.quotes ?? []).map((q) => ({ text: rich(q.text, 3)!, attribution: q.attribution ?? null }));
-    const pledgeViews = pledges.map(([d, p]) => {
-      const view = pledgeView(d, p);
+    const inStory = (...segments: (string | number)[]) => (story ? inReport('sections', story.index, ...segments) : undefined);
+    const body = rich(story?.body, 2, inStory('body'));
+    const caseStudies = (story?.case_studies ?? []).map((c, i) => {
+      texts.add(c.title, inStory('case_studies', i, 'title'));
+      return { title: c.title, body: rich(c.body, 3, inStory('case_studies', i, 'body'))! };
+    });
+    const quotes = (story?.quotes ?? []).map((q, i) => {
+      texts.add(q.attribution, inStory('quotes', i, 'attribution'));
+      return { text: rich(q.text, 3, inStory('quotes', i, 'text'))!, attribution: q.attribution ?? null };
+    });
+    const pledgeViews = pledges.map(([d, p, i]) => {
+      const view = pledgeView(d, p, i);
       views.set(view.anchor, view);
       return view;
     });
-    const nextSteps = rich(story?.next_steps, 3);
+    const nextSteps = rich(story?.next_steps, 3, story?.next_steps ? inStory('next_steps') : undefined);
     sections.push({ ...head, body, caseStudies, quotes, pledges: pledgeViews, departments: byDepartment(pledgeViews), nextSteps, footnotes: takeFootnotes() });
   }
 
-  const conclusion = part('Conclusion', report.conclusion);
-  const feedback = part('Feedback', report.feedback);
-  meta.contact = rich(report.contact, 2);
+  const conclusion = part('Conclusion', 'conclusion');
+  const feedback = part('Feedback', 'feedback');
+  meta.contact = rich(report.contact, 2, report.contact ? inReport('contact') : undefined);
   meta.colophon = Boolean(meta.copyright || meta.licence || meta.reference || meta.contact);
   takeFootnotes();
   const annex = {
@@ -186,16 +226,16 @@ export function buildReport(input: BuildInput): ReportModel {
       .map((d) => ({ department: departmentRef(d), pledges: d.pledges.map((p) => views.get(`pledge-${d.id}-${p.id}`)!) })),
   };
 
-  const principles = (programme.principles ?? []).map((text) => rich(text, 2)).filter((r): r is RichText => r !== null);
+  const principles = (programme.principles ?? []).map((text, i) => rich(text, 2, inProgramme('principles', i))).filter((r): r is RichText => r !== null);
   takeFootnotes();
   const signatories: Signatory[] = year.departments.flatMap((d) => d.signatory
     ? [{ department: departmentRef(d), name: d.signatory.name ?? null, position: d.signatory.position ?? null, date: d.signatory.date ?? null }]
     : []);
-  return {
+  return withTextSources({
     meta, contents, foreword, introduction, summary, sinceLastYear, progressSince: progress, sections, conclusion, feedback, annex,
     principles: principles.length > 0 ? { id: 'principles', items: principles } : null,
     signatories: signatories.length > 0 ? { id: 'signatories', items: signatories } : null,
-  };
+  }, texts);
 }
 
 /** A theme's pledges under one heading a department, departments in the order the pledges come. */
@@ -216,12 +256,16 @@ function rights(licenceName: string | undefined, publisher: string | undefined, 
 }
 
 /** "Since last year": the counts, and every change `diff` finds, from the same comparison. */
-function since(changes: ChangeSet, years: { programme: ProgrammeFile; previous: Year; year: Year }, rich: (text: string) => RichText): SinceLastYear {
+function since(changes: ChangeSet, years: { programme: ProgrammeFile; previous: Year; year: Year }, rich: (text: string, at?: SourceRef) => RichText): SinceLastYear {
   const { programme, previous, year } = years;
-  const ref = (y: Year, department: string, pledge: string): PledgeRef => {
+  const find = (y: Year, department: string, pledge: string) => {
     const d = y.departments.find((x) => x.id === department)!;
-    const found = d.pledges.find((p) => p.id === pledge)!;
-    return { department: departmentRef(d), id: pledge, commitment: rich(found.commitment), status: found.status, statusLabel: STATUS_LABELS[found.status] };
+    const index = d.pledges.findIndex((p) => p.id === pledge);
+    return { d, found: d.pledges[index]!, at: locator(d.file, d.places)('pledges', index, 'commitment') };
+  };
+  const ref = (y: Year, department: string, pledge: string): PledgeRef => {
+    const { d, found, at } = find(y, department, pledge);
+    return { department: departmentRef(d), id: pledge, commitment: rich(found.commitment, at), status: found.status, statusLabel: STATUS_LABELS[found.status] };
   };
   const theme = (id: string) => programme.themes.find((t) => t.id === id)?.title ?? id;
   const counts = countChanges(changes);
@@ -237,7 +281,7 @@ function since(changes: ChangeSet, years: { programme: ProgrammeFile; previous: 
         break;
       case 'added': out.added.push(ref(year, change.department, change.pledge)); break;
       case 'removed': out.removed.push(ref(previous, change.department, change.pledge)); break;
-      case 'commitment': out.reworded.push({ pledge: ref(year, change.department, change.pledge), from: rich(change.from) }); break;
+      case 'commitment': out.reworded.push({ pledge: ref(year, change.department, change.pledge), from: rich(change.from, find(previous, change.department, change.pledge).at) }); break;
       case 'theme': out.themeMoves.push({ pledge: ref(year, change.department, change.pledge), from: theme(change.from), to: theme(change.to) }); break;
       case 'metric': {
         const label = changes.metricLabels.get(`${change.department}/${change.pledge}/${change.metric}`);

@@ -72,7 +72,7 @@ function inlines(tokens: readonly Token[], context: Context): Inline[] {
     const last = children[children.length - 1];
     // Adjacent text runs (markdown-it splits at escapes and entities) become one.
     if (node.type === 'text' && last?.type === 'text') last.text += node.text;
-    else children.push(node.type === 'text' && source ? { ...node, source } : node);
+    else children.push((node.type === 'text' || node.type === 'code') && source ? { ...node, source } : node);
   };
   for (const token of tokens) {
     switch (token.type) {
