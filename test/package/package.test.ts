@@ -66,14 +66,16 @@ describe('the package npm pack makes', () => {
     expect(ok(sh('npx', ['--no', '--', 'covenant', 'validate', '2014'], project), 'covenant validate 2014')).toContain('no problems');
     const report = sh('npx', ['--no', '--', 'covenant', 'report', '2014'], project);
     ok(report, 'covenant report 2014');
-    expect(report.stderr).toBe('wrote reports/covenant-2014.pdf\nwrote reports/covenant-2014.md\nwrote reports/covenant-2014.html\n');
-    expect(readdirSync(join(project, 'reports')).sort()).toEqual(['covenant-2014.html', 'covenant-2014.md', 'covenant-2014.pdf']);
+    expect(report.stderr).toBe('wrote reports/covenant-2014.pdf\nwrote reports/covenant-2014.docx\nwrote reports/covenant-2014.md\nwrote reports/covenant-2014.html\n');
+    expect(readdirSync(join(project, 'reports')).sort()).toEqual(['covenant-2014.docx', 'covenant-2014.html', 'covenant-2014.md', 'covenant-2014.pdf']);
     // The same Markdown as the repository's own command writes from the same data.
     const here = ok(sh(process.execPath, [join(repoRoot, 'bin/covenant.js'), 'report', '2014', '--format', 'md', '-o', '-'], repoRoot), 'the repository\'s covenant');
     expect(readFileSync(join(project, 'reports/covenant-2014.md'), 'utf8')).toBe(here);
     // The cover: the programme's name (programme.yaml), then the report's title (2014/report.yaml).
     expect(readFileSync(join(project, 'reports/covenant-2014.md'), 'utf8')).toMatch(/^Care Leaver Covenant\n\n# Care leaver strategy\n/);
     expect(readFileSync(join(project, 'reports/covenant-2014.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // A Word file is a zip whose first entry is its content types.
+    expect(readFileSync(join(project, 'reports/covenant-2014.docx')).subarray(0, 2).toString()).toBe('PK');
     expect(readFileSync(join(project, 'reports/covenant-2014.html'), 'utf8')).toContain('<h1 class="govuk-heading-xl">Care leaver strategy</h1>');
   });
 });
