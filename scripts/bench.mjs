@@ -80,10 +80,10 @@ const pages = (file) => Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file]
 
 console.log(`covenant benchmark: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; median of ${runs} runs; load average ${loadavg()[0].toFixed(1)} at the start\n`);
 
-if (only !== 'layouts') general();
+if (only !== 'layouts') await general();
 layouts();
 
-function general() {
+async function general() {
   // Start-up: the commands a user runs to see the tool is there. Each is a tenth of a second, where
   // the machine's noise is largest, so each comparison takes turns and has at least 11 runs.
   const quick = Math.max(runs, 11);
