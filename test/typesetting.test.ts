@@ -6,7 +6,7 @@ import { atoms, breakLines, type Line, type TextStyle } from '../src/render/pdf/
 import { checkPdfkitVersion, EmbeddedGlyphs, PDFKIT_CHECKED } from '../src/render/pdf/pdfkit-adapter.js';
 import { packageFor } from '../src/render/pdf/text/scripts.js';
 import { structNode } from '../src/render/pdf/tags.js';
-import type { Inline } from '../src/render/text.js';
+import type { Inline } from '../src/document/types.js';
 
 const STYLE: TextStyle = { family: 'sans', bold: false, italic: false, size: 11, leading: 16, colour: '#0b0c0c' };
 

@@ -4,7 +4,7 @@
 // document or its labels.
 import { readFileSync } from 'node:fs';
 import type { Block, Document, DocumentLabels, Inline, TableCell } from '../document/types.js';
-import { SAFE_URL } from '../report/rich.js';
+import { inlineText, SAFE_URL } from '../report/rich.js';
 import { STATUS_COLOURS } from './helpers.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -27,11 +27,6 @@ const PART_CLASS: Record<string, string> = { pledge: 'covenant-pledge', 'case-st
 const SPAN_CLASS = { hidden: 'govuk-visually-hidden', change: 'covenant-change', regression: 'covenant-change covenant-change--regression' };
 
 const fill = (label: string, values: Record<string, string | number>) => label.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-
-/** The words of inline content, for attributes (a chart's title, a column's label on a phone). */
-function plain(nodes: readonly Inline[]): string {
-  return nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.text : n.type === 'break' ? ' ' : 'children' in n ? plain(n.children) : '')).join('');
-}
 
 /** One writer per document: footnote back-links and ids are made once. */
 class HtmlWriter {
@@ -78,7 +73,7 @@ class HtmlWriter {
   table(b: Extract<Block, { type: 'table' }>): string {
     const n = ++this.tables;
     const captionId = b.id ? `${b.id}-caption` : `table-${n}-caption`;
-    const headers = (b.head[b.head.length - 1]?.cells ?? []).map((c) => plain(c.blocks.flatMap((x) => (x.type === 'paragraph' ? x.children : []))));
+    const headers = (b.head[b.head.length - 1]?.cells ?? []).map((c) => inlineText(c.blocks.flatMap((x) => (x.type === 'paragraph' ? x.children : []))));
     // A stacked table is shown as blocks on a phone, which takes its table semantics in some
     // browsers: its roles are written out so that it is still read as a table.
     const aria = (role: string) => (b.stack ? ` role="${role}"` : '');
@@ -122,7 +117,7 @@ ${rows(b.body, false)}
 <text x="${labelWidth + barWidth + 8}" y="${y + 19}" font-family="arial, sans-serif" font-size="16" font-weight="bold" fill="#0b0c0c">${escapeHtml(bar.valueText)}</text>`;
     }).join('\n');
     return `<svg class="covenant-chart" role="img" aria-labelledby="${id}-title ${id}-description" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">
-<title id="${id}-title">${escapeHtml(b.caption ? plain(b.caption) : this.labels.chart)}</title>
+<title id="${id}-title">${escapeHtml(b.caption ? inlineText(b.caption) : this.labels.chart)}</title>
 <desc id="${id}-description">${escapeHtml(b.alt)}</desc>
 ${rows}
 </svg>`;
@@ -136,7 +131,7 @@ ${rows}
       return `<li id="fn-${number}" value="${number}">${number}. ${lead} ${back}${rest.map((x) => this.block(x, '')).join('\n')}</li>`;
     });
     const heading = b.heading ? `<h2 class="govuk-heading-m">${this.inline(b.heading)}</h2>\n` : '';
-    return `${heading}<ol class="govuk-list covenant-footnotes" aria-label="${escapeHtml(b.heading ? plain(b.heading) : this.labels.footnotes)}">\n${items.join('\n')}\n</ol>`;
+    return `${heading}<ol class="govuk-list covenant-footnotes" aria-label="${escapeHtml(b.heading ? inlineText(b.heading) : this.labels.footnotes)}">\n${items.join('\n')}\n</ol>`;
   }
 
   section(b: Extract<Block, { type: 'section' }>): string {

@@ -6,6 +6,7 @@ import {
 import { ChartRun } from 'docx/charts';
 import { imageSize } from 'image-size';
 import type { Block, Inline, TableCell as CellNode } from '../../document/types.js';
+import { inlineText } from '../../report/rich.js';
 import { inlines, rightToLeft, type Bookmarks } from './inlines.js';
 import { COLOUR, LIST_INDENT, STATUS_FILL } from './styles.js';
 
@@ -147,7 +148,7 @@ export class BlockWriter {
       type: 'bar',
       categories: bars.map((b) => b.label),
       series: [{
-        name: plainCaption(node.caption) ?? node.alt,
+        name: captionText(node.caption) ?? node.alt,
         values: bars.map((b) => b.value),
         color: COLOUR.link,
         colors: bars.map((b) => (b.status ? STATUS_FILL[b.status] : COLOUR.link)),
@@ -159,7 +160,7 @@ export class BlockWriter {
       // Bars read top to bottom in the document's order, as the table beside them does.
       categoryAxis: { reverseOrder: true },
       valueAxis: { numberFormat: '#,##0' },
-      altText: { id: String(++this.drawings), name: `Chart ${++this.figures}`, description: node.alt, title: plainCaption(node.caption) ?? node.alt },
+      altText: { id: String(++this.drawings), name: `Chart ${++this.figures}`, description: node.alt, title: captionText(node.caption) ?? node.alt },
       transformation: { width: COLUMN_PX, height: 90 + 40 * bars.length },
     });
     return [
@@ -193,8 +194,5 @@ function bold(blocks: readonly Block[]): Block[] {
   return blocks.map((b) => (b.type === 'paragraph' ? { ...b, children: [{ type: 'strong', children: b.children }] } : b));
 }
 
-function plainCaption(caption: readonly Inline[] | null): string | null {
-  if (!caption) return null;
-  const words = caption.map((n) => ('text' in n ? n.text : 'children' in n ? plainCaption(n.children) ?? '' : '')).join('');
-  return words || null;
-}
+/** A caption's words, or null for none: a chart's title in Word. */
+const captionText = (caption: readonly Inline[] | null): string | null => (caption ? inlineText(caption) : '') || null;

@@ -2,6 +2,7 @@
 // heading's bookmark), footnote references as Word footnotes, status badges as shaded words.
 import { ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, ShadingType, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import type { Inline } from '../../document/types.js';
+import { inlineText } from '../../report/rich.js';
 import { COLOUR, STATUS_FILL } from './styles.js';
 
 type RunFormat = Pick<IRunOptions, 'bold' | 'italics' | 'font' | 'color' | 'style' | 'shading'>;
@@ -65,11 +66,7 @@ const STRONG = /[\p{L}]/u;
 
 /** Whether a paragraph's first strong letter is right-to-left: then Word sets it from the right. */
 export function rightToLeft(nodes: readonly Inline[]): boolean {
-  const text = plain(nodes);
+  const text = inlineText(nodes);
   for (const char of text) if (STRONG.test(char)) return RTL.test(char);
   return false;
-}
-
-export function plain(nodes: readonly Inline[]): string {
-  return nodes.map((n) => ('text' in n ? n.text : 'children' in n ? plain(n.children) : '')).join('');
 }

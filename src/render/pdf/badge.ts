@@ -5,7 +5,8 @@ import { drawLine, type Column } from './blocks.js';
 import type { Item } from './flow.js';
 import type { Fonts } from './fonts.js';
 import { breakLines, type TextStyle } from './inline.js';
-import { hiddenText, plainText, type Phrasing } from './phrasing.js';
+import { inlineText } from '../../report/rich.js';
+import { hiddenText, type Phrasing } from './phrasing.js';
 import { COLOUR, STATUS_FILL } from './style.js';
 import { structNode, type StructNode } from './tags.js';
 
@@ -46,7 +47,7 @@ function tagStyle(style: TextStyle): TextStyle {
 export function badgeItems(fonts: Fonts, phrasing: Phrasing, badge: Badge, style: TextStyle, node: StructNode, column: Column, before: number): Item[] {
   const tag = tagStyle(style);
   // The badge is a Span of its own whose ActualText reads the hidden words with it ("Status: Met").
-  const span = structNode('Span', node, badge.hidden ? { actual: `${badge.hidden}${plainText(badge.word)}` } : {});
+  const span = structNode('Span', node, badge.hidden ? { actual: `${badge.hidden}${inlineText(badge.word)}` } : {});
   const [word] = breakLines(phrasing.atoms(badge.word, tag, span), tag, column.width, fonts);
   const tagWidth = word!.width + TAG_PAD * 2;
   const indent = tagWidth + badge.gap;

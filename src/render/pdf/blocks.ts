@@ -11,7 +11,8 @@ import { breakLines, type Line, type TextStyle } from './inline.js';
 import type { Navigation } from './navigation.js';
 import { footnoteId } from './navigation.js';
 import type { Pen } from './pen.js';
-import { plainText, type Phrasing } from './phrasing.js';
+import { inlineText } from '../../report/rich.js';
+import type { Phrasing } from './phrasing.js';
 import { COLOUR, SPACE, TYPE, type TypeSize } from './style.js';
 import { headingType, structNode, type StructNode } from './tags.js';
 
@@ -187,7 +188,7 @@ export class BlockLayout {
     items[items.length - 1] = { ...last, height: last.height + SPACE.headingBelow };
     const { id } = block;
     if (id === undefined && !block.outline) return items;
-    const title = plainText(block.children);
+    const title = inlineText(block.children);
     const depth = block.level;
     return [{ height: 0, before: 0, mark: (flow) => this.nav.here(flow, id ?? null, block.outline ? { title, depth } : null) }, ...items];
   }

@@ -2,7 +2,7 @@
 // without a weight is as wide as its widest content, down to its longest word when space is short.
 import type { Block, Inline, TableColumn, TableRow } from '../../document/types.js';
 import { Fonts } from './fonts.js';
-import { plainText } from './phrasing.js';
+import { inlineText } from '../../report/rich.js';
 
 /** How wide a cell's content is on one line (max) and at its longest word (min), in points. */
 interface Extent {
@@ -35,7 +35,7 @@ function extent(fonts: Fonts, blocks: readonly Block[], size: number, bold: bool
   let min = 0;
   let max = 0;
   for (const inlines of inlinesOf(blocks)) {
-    const text = plainText(inlines);
+    const text = inlineText(inlines);
     max = Math.max(max, fonts.width(text, font, size));
     for (const word of text.split(/\s+/)) if (word) min = Math.max(min, fonts.width(word, font, size));
   }
@@ -95,7 +95,7 @@ function longestWords(fonts: Fonts, columns: readonly TableColumn[], rows: reado
     row.cells.forEach((cell, j) => {
       if (j >= columns.length || columns[j]!.weight === null) return;
       let word = '';
-      for (const inlines of inlinesOf(cell.blocks)) for (const w of plainText(inlines).split(/\s+/)) if (w.length > word.length) word = w;
+      for (const inlines of inlinesOf(cell.blocks)) for (const w of inlineText(inlines).split(/\s+/)) if (w.length > word.length) word = w;
       if (word) widest[j] = Math.max(widest[j]!, fonts.width(word, Fonts.key('sans', cell.header ? 'bold' : 'regular'), size) + pad + 1);
     });
   }

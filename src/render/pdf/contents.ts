@@ -6,7 +6,7 @@ import type { Item } from './flow.js';
 import { Fonts } from './fonts.js';
 import { breakLines } from './inline.js';
 import { CONTENTS_ID } from './navigation.js';
-import { plainText } from './phrasing.js';
+import { inlineText } from '../../report/rich.js';
 import { COLOUR } from './style.js';
 import { structNode, type StructNode } from './tags.js';
 
@@ -21,7 +21,7 @@ function entryItems(layout: BlockLayout, entry: ContentsBlock['entries'][number]
   const style = { ...BODY, colour: COLOUR.link };
   const numberFont = Fonts.key('sans', 'regular');
   const link = structNode('Link', structNode('Reference', structNode('TOCI', toc)));
-  const target = { dest: entry.id, label: plainText(entry.children) };
+  const target = { dest: entry.id, label: inlineText(entry.children) };
   const x = column.x + indent;
   const lines = breakLines(layout.phrasing.atoms(entry.children, style, link), style, column.width - indent - NUMBER_WIDTH - 12, fonts);
   return lines.map((line, i): Item => ({

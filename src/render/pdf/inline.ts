@@ -4,7 +4,8 @@
 // broken between letters rather than lost off the edge.
 import bidiModule, { type Bidi } from 'bidi-js';
 import LineBreaker from 'linebreak';
-import { inlineText, type Inline } from '../text.js';
+import type { Inline } from '../../document/types.js';
+import { inlineText } from '../../report/rich.js';
 import { Fonts, RIGHT_TO_LEFT, type Face, type Family, type FontKey, type Shaped } from './fonts.js';
 import { footnoteId } from './navigation.js';
 import type { LinkTarget, Piece } from './pen.js';

@@ -7,7 +7,7 @@ import { imageItems } from './chart.js';
 import { COLUMN, type Context, type Steps } from './context.js';
 import type { Item } from './flow.js';
 import { COLOUR, PAGE, SECTION_BOX, SPACE, TYPE } from './style.js';
-import { plainText } from './phrasing.js';
+import { inlineText } from '../../report/rich.js';
 import { structNode, type StructNode } from './tags.js';
 
 type Section = Extract<Block, { type: 'section' }>;
@@ -83,7 +83,7 @@ function cover(ctx: Context, block: Section, parent: StructNode): void {
   const below = split === -1 ? [] : block.children.slice(split);
   const white = textStyle(TYPE.lead, { colour: COLOUR.white });
   // The masthead names the organisation; when that is the programme the band names already, once is enough.
-  const named = inBand.some((b) => b.type === 'paragraph' && plainText(b.children) === ctx.doc.meta.masthead);
+  const named = inBand.some((b) => b.type === 'paragraph' && inlineText(b.children) === ctx.doc.meta.masthead);
   const masthead = named ? '' : ctx.doc.meta.masthead;
   flow.placeAll([
     spacer(PAGE.top, 0, band),

@@ -1,5 +1,6 @@
 // The document's inlines as the line breaker's atoms: strong, emphasis, spans and status words
 // styled, hidden words left to the structure tree, links inside the document as destinations.
+import { inlineText } from '../../report/rich.js';
 import type { DocumentLabels, Inline } from '../../document/types.js';
 import { atoms, type TextStyle } from './inline.js';
 import { footnoteOf } from './navigation.js';
@@ -12,18 +13,7 @@ type PlainInline = Parameters<typeof atoms>[0][number];
 
 /** The words a screen reader hears but a page does not show ("Status: "), joined. */
 export function hiddenText(list: readonly Inline[]): string {
-  return list.map((n) => (n.type === 'span' && n.role === 'hidden' ? plainText(n.children) : '')).join('');
-}
-
-/** Inlines as one plain string, hidden words included: bookmark titles, link labels, alt text. */
-export function plainText(list: readonly Inline[]): string {
-  let out = '';
-  for (const n of list) {
-    if (n.type === 'text' || n.type === 'code') out += n.text;
-    else if (n.type === 'break') out += ' ';
-    else if ('children' in n) out += plainText(n.children);
-  }
-  return out;
+  return list.map((n) => (n.type === 'span' && n.role === 'hidden' ? inlineText(n.children) : '')).join('');
 }
 
 /** Whether an inline (or one inside it) is a kind the line breaker does not know: a span or a badge. */
