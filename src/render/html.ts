@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Block, Document, DocumentLabels, Inline, TableCell } from '../document/types.js';
 import { inlineText, SAFE_URL } from '../report/rich.js';
 import { STATUS_COLOURS } from './helpers.js';
+import { fillLabel } from './index.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -26,7 +27,6 @@ const PARAGRAPH_CLASS = { lead: 'govuk-body-l', small: 'govuk-body-s', signature
 const PART_CLASS: Record<string, string> = { pledge: 'covenant-pledge', 'case-study': 'covenant-case-study', department: 'covenant-department' };
 const SPAN_CLASS = { hidden: 'govuk-visually-hidden', change: 'covenant-change', regression: 'covenant-change covenant-change--regression' };
 
-const fill = (label: string, values: Record<string, string | number>) => label.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 
 /** One writer per document: footnote back-links and ids are made once. */
 class HtmlWriter {
@@ -56,7 +56,7 @@ class HtmlWriter {
       case 'footnote': {
         const id = this.cited.has(n.number) ? '' : ` id="fnref-${n.number}"`;
         this.cited.add(n.number);
-        return `<sup${id}><a class="govuk-link" href="#fn-${n.number}" aria-label="${escapeHtml(fill(this.labels.footnoteRef, { number: n.number }))}">[${n.number}]</a></sup>`;
+        return `<sup${id}><a class="govuk-link" href="#fn-${n.number}" aria-label="${escapeHtml(fillLabel(this.labels.footnoteRef, { number: n.number }))}">[${n.number}]</a></sup>`;
       }
     }
   }
@@ -127,7 +127,7 @@ ${rows}
     const items = b.items.map(({ number, blocks: content }) => {
       const [first, ...rest] = content;
       const lead = first?.type === 'paragraph' ? this.inline(first.children) : first ? this.block(first, '') : '';
-      const back = `<a class="govuk-link" href="#fnref-${number}" aria-label="${escapeHtml(fill(this.labels.footnoteBack, { number }))}">↩</a>`;
+      const back = `<a class="govuk-link" href="#fnref-${number}" aria-label="${escapeHtml(fillLabel(this.labels.footnoteBack, { number }))}">↩</a>`;
       return `<li id="fn-${number}" value="${number}">${number}. ${lead} ${back}${rest.map((x) => this.block(x, '')).join('\n')}</li>`;
     });
     const heading = b.heading ? `<h2 class="govuk-heading-m">${this.inline(b.heading)}</h2>\n` : '';

@@ -17,6 +17,11 @@ export function documentDate(meta: Pick<DocumentMeta, 'date'>, options: RenderOp
   return new Date(`${meta.date ?? '1970-01-01'}T00:00:00Z`);
 }
 
+/** A page-furniture label with its placeholders filled ("{page} of {pages}"); one not given stays as written. */
+export function fillLabel(label: string, values: Record<string, string | number>): string {
+  return label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
 /** What the PDF shows in place of a character no font has; the real character stays in its text layer. */
 export const REPLACEMENT = '\ufffd';
 

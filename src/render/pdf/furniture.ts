@@ -6,7 +6,7 @@ import { textStyle } from './blocks.js';
 import type { Fonts } from './fonts.js';
 import { atoms, breakLines, type Line } from './inline.js';
 import type { Pen } from './pen.js';
-import { fill } from './phrasing.js';
+import { fillLabel } from '../index.js';
 import { COLOUR, PAGE, TYPE } from './style.js';
 import type { StructNode } from './tags.js';
 
@@ -42,7 +42,7 @@ export function furniture(fonts: Fonts, doc: Document, total: number, covers: Re
       const baseline = y + (shown?.baseline ?? TYPE.footer.size);
       for (const piece of shown?.pieces ?? []) pen.text(piece, baseline, PAGE.left + piece.x);
       if (cut && shown?.pieces[0]) pen.text({ ...shown.pieces[0], text: '…', x: PAGE.left + shown.width + 1 }, baseline);
-      const number = fill(doc.labels.pageOfPages, { page, pages: total });
+      const number = fillLabel(doc.labels.pageOfPages, { page, pages: total });
       const font = shown?.pieces[0]?.font ?? 'noto-regular';
       const w = fonts.width(number, font, style.size);
       pen.text({ x: PAGE.width - PAGE.right - w, width: w, text: number, font, size: style.size, colour: COLOUR.secondary, rise: 0, node: root }, baseline);

@@ -1,6 +1,7 @@
 // The document's inlines as the line breaker's atoms: strong, emphasis, spans and status words
 // styled, hidden words left to the structure tree, links inside the document as destinations.
 import { inlineText } from '../../report/rich.js';
+import { fillLabel } from '../index.js';
 import type { DocumentLabels, Inline } from '../../document/types.js';
 import { atoms, type TextStyle } from './inline.js';
 import { footnoteOf } from './navigation.js';
@@ -43,11 +44,6 @@ function plain(list: readonly Inline[]): PlainInline[] {
   });
 }
 
-/** Fills a label's `{name}` placeholders. */
-export function fill(label: string, values: Record<string, string | number>): string {
-  return label.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
 export class Phrasing {
   constructor(private readonly labels: DocumentLabels) {}
 
@@ -66,7 +62,7 @@ export class Phrasing {
       if (!a.link) continue;
       if ('dest' in a.link) {
         const number = footnoteOf(a.link.dest);
-        if (number !== null) a.link = { ...a.link, label: fill(this.labels.footnoteRef, { number }) };
+        if (number !== null) a.link = { ...a.link, label: fillLabel(this.labels.footnoteRef, { number }) };
       } else if (a.link.url.startsWith('#')) {
         a.link = { dest: decodeURIComponent(a.link.url.slice(1)), label: a.link.label };
       }
