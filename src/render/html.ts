@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Block, Document, DocumentLabels, Inline, TableCell } from '../document/types.js';
 import { inlineText, SAFE_URL } from '../report/rich.js';
-import { STATUS_COLOURS } from './helpers.js';
+import { STATUS_COLOURS } from './status-colours.js';
 import { fillLabel } from './index.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -2,7 +2,7 @@
 // own heading styles (the navigation pane and a generated table of contents work) and a clearance
 // reader can restyle the whole file from Word's Styles pane.
 import { AlignmentType, LevelFormat, LineRuleType, type ILevelsOptions, type INumberingOptions, type IStylesOptions } from 'docx';
-import type { StatusKey } from '../../document/types.js';
+import { statusFills } from '../status-colours.js';
 
 /** GOV.UK Frontend's palette, as Word writes colours (hex, no #). */
 export const COLOUR = {
@@ -16,15 +16,7 @@ export const COLOUR = {
 } as const;
 
 /** A status badge's fill, as GOV.UK's tags colour them; the word is always shown too. */
-export const STATUS_FILL: Record<StatusKey, string> = {
-  pledged: '505A5F',
-  'on-track': '1D70B8',
-  ongoing: '4C2C92',
-  delayed: 'B14A0B',
-  met: '00703C',
-  'not-met': 'AA2A16',
-  withdrawn: '594D00',
-};
+export const STATUS_FILL = statusFills((hex) => hex.slice(1).toUpperCase());
 
 const FONT = 'Arial';
 /** Sizes in half-points, as Word counts them. */

@@ -1,5 +1,5 @@
 // The PDF's look in points: A4 geometry, a GOV.UK-like type scale and GOV.UK's colours.
-import type { StatusKey } from '../../document/types.js';
+import { statusFills } from '../status-colours.js';
 
 /** A4 portrait. Margins are generous, as GOV.UK's printed publications are (25 mm at the sides). */
 export const PAGE = {
@@ -31,15 +31,7 @@ export const COLOUR = {
 } as const;
 
 /** Each status's badge colour, GOV.UK's tag colours at full strength so white text reads on them. */
-export const STATUS_FILL: Record<StatusKey, string> = {
-  pledged: '#505a5f',
-  'on-track': '#1d70b8',
-  ongoing: '#4c2c92',
-  delayed: '#b14a0b',
-  met: '#00703c',
-  'not-met': '#aa2a16',
-  withdrawn: '#594d00',
-};
+export const STATUS_FILL = statusFills();
 
 export interface TypeSize {
   size: number;
