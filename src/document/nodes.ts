@@ -2,6 +2,7 @@
 // Text directly in a block container becomes a paragraph, as in HTML; space runs read as one space.
 import type { Block, ChartBar, Inline, StatusKey, TableCell, TableColumn, TableRow } from './types.js';
 
+/** An element being read: its children are already made, as each closed before it. */
 export interface Element {
   name: string;
   attributes: Record<string, string>;
@@ -9,14 +10,34 @@ export interface Element {
   /** The template whose output held it, for errors. */
   template: string;
 }
-export type Node = Element | string;
+
+/** What each part of a block's structure makes: a table's cells and rows, a list's items. */
+interface PartValues {
+  item: Block[]; cell: TableCell; row: TableRow; thead: TableRow[]; tbody: TableRow[]; col: TableColumn; bar: ChartBar;
+  caption: Inline[]; attribution: Inline[]; term: Inline[]; value: Inline[]; alt: Inline[];
+}
+type PartName = keyof PartValues;
+type Part = { [K in PartName]: { kind: 'part'; name: K; value: PartValues[K]; template: string } }[PartName];
+
+/**
+ * An element made into its node as it closed, so no tree of elements is kept: an inline, a Markdown
+ * subtree put in by reference, blocks, or a part its parent takes (a cell, a row, a caption).
+ */
+export type Made =
+  | { kind: 'inline'; node: Inline }
+  | { kind: 'rich'; tree: Block[] | Inline[]; inline: boolean }
+  | { kind: 'blocks'; name: string; blocks: Block[]; template: string }
+  | Part;
+/** Text between elements, or what an element made. */
+export type Node = string | Made;
 
 export interface Context {
   /** A subtree parsed before (a Markdown field, the logo), by the number <rich ref> gives. */
   ref(index: number): Block[] | Inline[] | undefined;
   /** The footnotes cited by the subtrees used since the last <footnotes/>. */
   takeFootnotes(): { number: number; blocks: Block[] }[];
-  fail(at: Node, reason: string): never;
+  /** Throws the template's mistake, named by the template that wrote it. */
+  fail(template: string, reason: string): never;
 }
 
 /** Each element and the attributes it takes. */
@@ -31,35 +52,32 @@ export const INLINE_ELEMENTS: ReadonlySet<string> = new Set(['strong', 'em', 'a'
 export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(Object.keys(ATTRIBUTES).filter((name) => !INLINE_ELEMENTS.has(name)));
 
 const STATUSES: readonly StatusKey[] = ['pledged', 'on-track', 'ongoing', 'delayed', 'met', 'not-met', 'withdrawn'];
+const PART_NAMES: ReadonlySet<string> = new Set<PartName>(['item', 'cell', 'row', 'thead', 'tbody', 'col', 'bar', 'caption', 'attribution', 'term', 'value', 'alt']);
 
-const isElement = (node: Node): node is Element => typeof node !== 'string';
-function elements(parent: Element, name: string): Element[] {
-  const out: Element[] = [];
-  for (const c of parent.children) if (typeof c !== 'string' && c.name === name) out.push(c);
+/** The values of the parts named `name` among an element's children, in order. */
+function parts<K extends PartName>(parent: Element, name: K): PartValues[K][] {
+  const out: PartValues[K][] = [];
+  for (const c of parent.children) if (typeof c !== 'string' && c.kind === 'part' && c.name === name) out.push(c.value as PartValues[K]);
   return out;
 }
 
 function attribute(element: Element, name: string, context: Context, allowed?: readonly string[]): string | undefined {
   const value = element.attributes[name];
   if (value !== undefined && allowed && !allowed.includes(value)) {
-    context.fail(element, `<${element.name} ${name}="${value}">: ${name} is one of ${allowed.join(', ')}`);
+    context.fail(element.template, `<${element.name} ${name}="${value}">: ${name} is one of ${allowed.join(', ')}`);
   }
   return value;
 }
 
 function required(element: Element, name: string, context: Context, allowed?: readonly string[]): string {
-  return attribute(element, name, context, allowed) ?? context.fail(element, `<${element.name}> needs a ${name} attribute`);
+  return attribute(element, name, context, allowed) ?? context.fail(element.template, `<${element.name}> needs a ${name} attribute`);
 }
 
 function number(element: Element, name: string, context: Context): number | undefined {
   const value = element.attributes[name];
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  return Number.isFinite(parsed) ? parsed : context.fail(element, `<${element.name} ${name}="${value}">: ${name} must be a number`);
-}
-
-function ref(element: Element, context: Context): Block[] | Inline[] {
-  return context.ref(Number(element.attributes.ref)) ?? context.fail(element, `<rich ref="${element.attributes.ref ?? ''}"> names no subtree: write it with {{rich …}}`);
+  return Number.isFinite(parsed) ? parsed : context.fail(element.template, `<${element.name} ${name}="${value}">: ${name} must be a number`);
 }
 
 /** The words of rich blocks on one line, for a place that holds inline content. */
@@ -80,12 +98,12 @@ function flatten(blocks: readonly Block[]): Inline[] {
  * Inline content: template text with space runs as one space, and the inline elements. At the edges
  * of a block (`edges`) space is dropped; inside an inline element it is kept ("Status: ").
  */
-export function inlineChildren(parent: Element, context: Context, edges = true): Inline[] {
-  return inlineRun(parent.children, parent.name, context, edges);
+function inlineChildren(parent: Element, context: Context, edges = true): Inline[] {
+  return inlineRun(parent.children, parent, context, edges);
 }
 
-/** inlineChildren of a run of nodes; `name` is their parent's, for errors. */
-function inlineRun(nodes: readonly Node[], name: string, context: Context, edges: boolean): Inline[] {
+/** inlineChildren of a run of nodes; `parent` is theirs, for errors. */
+function inlineRun(nodes: readonly Node[], parent: Element, context: Context, edges: boolean): Inline[] {
   const out: Inline[] = [];
   // Text nodes made here may be joined and trimmed; a subtree's own nodes are shared (the annex shows
   // a commitment again) and never changed. Made in order, so the first and the latest tell which are ours.
@@ -100,13 +118,13 @@ function inlineRun(nodes: readonly Node[], name: string, context: Context, edges
     }
   };
   for (const child of nodes) {
-    if (!isElement(child)) pushText(/\s\s|[\t\n\r]/.test(child) ? child.replace(/\s+/g, ' ') : child);
-    else if (child.name === 'rich') {
-      const tree = ref(child, context);
+    if (typeof child === 'string') pushText(/\s\s|[\t\n\r]/.test(child) ? child.replace(/\s+/g, ' ') : child);
+    else if (child.kind === 'inline') out.push(child.node);
+    else if (child.kind === 'rich') {
+      const { tree } = child;
       const inlines = tree.length > 0 && isBlock(tree[0]!) ? flatten(tree as Block[]) : (tree as Inline[]);
       for (const node of inlines) if (node.type === 'text' && node.source === undefined) pushText(node.text); else out.push(node);
-    } else if (INLINE_ELEMENTS.has(child.name)) out.push(toInline(child, context));
-    else context.fail(child, `<${child.name}> is a block: it cannot be inside <${name}>`);
+    } else context.fail(child.template, `<${child.name}> is a block: it cannot be inside <${parent.name}>`);
   }
   if (edges && out.length > 0) {
     const head = out[0]!;
@@ -126,18 +144,23 @@ function withoutEmptyText(nodes: Inline[]): Inline[] {
 const BLANK = /^\s*$/;
 const BLOCK_TYPES: ReadonlySet<string> = new Set(['paragraph', 'heading', 'list', 'quote', 'code', 'rule', 'definitions', 'table', 'figure', 'image', 'note', 'footnotes', 'contents', 'section']);
 const isBlock = (node: Block | Inline): node is Block => BLOCK_TYPES.has(node.type);
+/** The text directly inside an element (a code span keeps its spaces as written). */
+const ownText = (element: Element) => element.children.filter((c): c is string => typeof c === 'string').join('');
 
 function toInline(element: Element, context: Context): Inline {
   const children = () => inlineChildren(element, context, false);
   switch (element.name) {
     case 'strong': case 'em': return { type: element.name, children: children() };
     case 'a': return { type: 'link', href: required(element, 'href', context), children: children() };
-    case 'code': return { type: 'code', text: element.children.filter((c): c is string => typeof c === 'string').join('') };
+    case 'code': return { type: 'code', text: ownText(element) };
     case 'br': return { type: 'break' };
     case 'status': return { type: 'status', status: required(element, 'value', context, STATUSES) as StatusKey, children: children() };
     default: return { type: 'span', role: required(element, 'role', context, ['change', 'regression', 'hidden']) as 'change', children: children() };
   }
 }
+
+/** Whether a node belongs to a run of inline content (a paragraph, when it stands among blocks). */
+const isInline = (node: Node) => typeof node === 'string' || node.kind === 'inline' || (node.kind === 'rich' && node.inline);
 
 /** Block content: block elements, and runs of text and inline elements as paragraphs. */
 export function blockChildren(parent: Element, context: Context): Block[] {
@@ -149,19 +172,20 @@ export function blockChildren(parent: Element, context: Context): Block[] {
       run = [];
       return;
     }
-    const children = inlineRun(run, parent.name, context, true);
+    const children = inlineRun(run, parent, context, true);
     if (children.length > 0) out.push({ type: 'paragraph', children });
     run = [];
   };
   for (const child of parent.children) {
-    const inline = !isElement(child) || INLINE_ELEMENTS.has(child.name) || (child.name === 'rich' && child.attributes.inline === 'true');
-    if (inline) {
+    if (isInline(child)) {
       run.push(child);
       continue;
     }
     endRun();
-    if (child.name === 'rich') out.push(...(ref(child, context) as Block[]));
-    else out.push(...toBlock(child, parent, context));
+    const made = child as Exclude<Made, { kind: 'inline' }>;
+    if (made.kind === 'rich') out.push(...(made.tree as Block[]));
+    else if (made.kind === 'blocks') out.push(...made.blocks);
+    else context.fail(made.template, `<${made.name}> cannot be inside <${parent.name}>`);
   }
   endRun();
   return out;
@@ -173,39 +197,31 @@ function cell(element: Element, context: Context): TableCell {
   return { blocks: blockChildren(element, context), ...(header ? { header } : {}), ...(align ? { align } : {}) };
 }
 
-const rows = (group: Element | undefined, context: Context): TableRow[] =>
-  group ? elements(group, 'row').map((row) => ({ cells: elements(row, 'cell').map((c) => cell(c, context)) })) : [];
-
-function table(element: Element, context: Context): Block {
-  const captionElement = elements(element, 'caption')[0];
-  const columns: TableColumn[] = elements(element, 'col').map((col) => {
-    const align = attribute(col, 'align', context, ['left', 'right']) as TableColumn['align'];
-    return { weight: number(col, 'weight', context) ?? null, ...(align ? { align } : {}) };
-  });
-  const head = rows(elements(element, 'thead')[0], context);
-  const body = rows(elements(element, 'tbody')[0], context);
-  const width = [...head, ...body].reduce((most, r) => Math.max(most, r.cells.length), 0);
+function table(element: Element): Block {
+  const caption = parts(element, 'caption')[0];
+  const columns = parts(element, 'col');
+  const head = parts(element, 'thead')[0] ?? [];
+  const body = parts(element, 'tbody')[0] ?? [];
+  let width = 0;
+  for (const r of head) width = Math.max(width, r.cells.length);
+  for (const r of body) width = Math.max(width, r.cells.length);
   while (columns.length < width) columns.push({ weight: null });
   const id = element.attributes.id;
   return {
-    type: 'table', ...(id ? { id } : {}), caption: captionElement ? inlineChildren(captionElement, context) : [],
+    type: 'table', ...(id ? { id } : {}), caption: caption ?? [],
     columns, head, body, ...(element.attributes.stack === 'true' ? { stack: true } : {}),
   };
 }
 
 function figure(element: Element, context: Context): Block {
-  const alt = elements(element, 'alt')[0];
-  const caption = elements(element, 'caption')[0];
-  const bars: ChartBar[] = elements(element, 'bar').map((bar) => {
-    const status = attribute(bar, 'status', context, STATUSES) as StatusKey | undefined;
-    return { label: required(bar, 'label', context), value: number(bar, 'value', context) ?? 0, valueText: bar.attributes.text ?? '', ...(status ? { status } : {}) };
-  });
-  const altText = alt ? inlineChildren(alt, context).map((n) => (n.type === 'text' ? n.text : '')).join('') : context.fail(element, '<figure> needs an <alt> that says what it shows');
+  const alt = parts(element, 'alt')[0];
+  const caption = parts(element, 'caption')[0];
+  const altText = alt ? alt.map((n) => (n.type === 'text' ? n.text : '')).join('') : context.fail(element.template, '<figure> needs an <alt> that says what it shows');
   const id = element.attributes.id;
-  return { type: 'figure', ...(id ? { id } : {}), alt: altText, caption: caption ? inlineChildren(caption, context) : null, chart: { kind: 'bar', bars } };
+  return { type: 'figure', ...(id ? { id } : {}), alt: altText, caption: caption ?? null, chart: { kind: 'bar', bars: parts(element, 'bar') } };
 }
 
-function toBlock(element: Element, parent: Element, context: Context): Block[] {
+function toBlock(element: Element, context: Context): Block[] {
   const attr = (name: string, allowed?: readonly string[]) => attribute(element, name, context, allowed);
   switch (element.name) {
     case 'section': {
@@ -215,7 +231,7 @@ function toBlock(element: Element, parent: Element, context: Context): Block[] {
     }
     case 'h': {
       const level = number(element, 'level', context);
-      if (level === undefined || !Number.isInteger(level) || level < 1 || level > 6) context.fail(element, '<h> needs a level from 1 to 6');
+      if (level === undefined || !Number.isInteger(level) || level < 1 || level > 6) context.fail(element.template, '<h> needs a level from 1 to 6');
       const id = attr('id');
       return [{ type: 'heading', level: level as 1, ...(id ? { id } : {}), ...(attr('outline') === 'true' ? { outline: true } : {}), children: inlineChildren(element, context) }];
     }
@@ -226,32 +242,62 @@ function toBlock(element: Element, parent: Element, context: Context): Block[] {
     }
     case 'list': {
       const style = attr('style', ['bullet', 'plain']) as 'bullet' | undefined;
-      const items = elements(element, 'item').map((item) => blockChildren(item, context));
+      const items = parts(element, 'item');
       return items.length > 0 ? [{ type: 'list', ordered: attr('ordered') === 'true', start: number(element, 'start', context) ?? 1, ...(style ? { style } : {}), items }] : [];
     }
     case 'quote': {
-      const attribution = elements(element, 'attribution')[0];
-      const body = { ...element, children: element.children.filter((c) => !isElement(c) || c.name !== 'attribution') };
-      return [{ type: 'quote', children: blockChildren(body, context), attribution: attribution ? inlineChildren(attribution, context) : null }];
+      const attribution = parts(element, 'attribution')[0];
+      const body = { ...element, children: element.children.filter((c) => typeof c === 'string' || c.kind !== 'part' || c.name !== 'attribution') };
+      return [{ type: 'quote', children: blockChildren(body, context), attribution: attribution ?? null }];
     }
-    case 'codeblock': return [{ type: 'code', text: element.children.filter((c): c is string => typeof c === 'string').join('') }];
+    case 'codeblock': return [{ type: 'code', text: ownText(element) }];
     case 'rule': return [{ type: 'rule' }];
     case 'definitions': {
-      const terms = elements(element, 'term');
-      const values = elements(element, 'value');
-      if (terms.length !== values.length) context.fail(element, '<definitions> holds a <value> after each <term>');
-      return terms.length > 0 ? [{ type: 'definitions', items: terms.map((term, i) => ({ term: inlineChildren(term, context), value: inlineChildren(values[i]!, context) })) }] : [];
+      const terms = parts(element, 'term');
+      const values = parts(element, 'value');
+      if (terms.length !== values.length) context.fail(element.template, '<definitions> holds a <value> after each <term>');
+      return terms.length > 0 ? [{ type: 'definitions', items: terms.map((term, i) => ({ term, value: values[i]! })) }] : [];
     }
-    case 'table': return [table(element, context)];
+    case 'table': return [table(element)];
     case 'figure': return [figure(element, context)];
     case 'note': return [{ type: 'note', role: required(element, 'role', context, ['banner', 'draft', 'callout']) as 'banner', children: blockChildren(element, context) }];
-    // Filled in once the whole document is read (document/assemble.ts).
     case 'footnotes': {
       const items = context.takeFootnotes();
       return items.length > 0 ? [{ type: 'footnotes', heading: null, items }] : [];
     }
     // Its entries are the outline headings after it, known once the whole document is read.
-    case 'contents': return [{ type: 'contents', heading: inlineChildren(element, context), entries: [] }];
-    default: return context.fail(element, `<${element.name}> cannot be inside <${parent.name}>`);
+    default: return [{ type: 'contents', heading: inlineChildren(element, context), entries: [] }];
   }
+}
+
+/** What a part makes, for the element it is in. */
+function partValue(element: Element, name: PartName, context: Context): PartValues[PartName] {
+  switch (name) {
+    case 'item': return blockChildren(element, context);
+    case 'cell': return cell(element, context);
+    case 'row': return { cells: parts(element, 'cell') };
+    case 'thead': case 'tbody': return parts(element, 'row');
+    case 'col': {
+      const align = attribute(element, 'align', context, ['left', 'right']) as TableColumn['align'];
+      return { weight: number(element, 'weight', context) ?? null, ...(align ? { align } : {}) };
+    }
+    case 'bar': {
+      const status = attribute(element, 'status', context, STATUSES) as StatusKey | undefined;
+      return { label: required(element, 'label', context), value: number(element, 'value', context) ?? 0, valueText: element.attributes.text ?? '', ...(status ? { status } : {}) };
+    }
+    default: return inlineChildren(element, context);
+  }
+}
+
+/** An element made into its node as it closes, its children made before it. */
+export function make(element: Element, context: Context): Made {
+  const { name } = element;
+  if (INLINE_ELEMENTS.has(name)) return { kind: 'inline', node: toInline(element, context) };
+  if (name === 'rich') {
+    const tree = context.ref(Number(element.attributes.ref))
+      ?? context.fail(element.template, `<rich ref="${element.attributes.ref ?? ''}"> names no subtree: write it with {{rich …}}`);
+    return { kind: 'rich', tree, inline: element.attributes.inline === 'true' };
+  }
+  if (PART_NAMES.has(name)) return { kind: 'part', name, value: partValue(element, name as PartName, context), template: element.template } as Part;
+  return { kind: 'blocks', name, blocks: toBlock(element, context), template: element.template };
 }

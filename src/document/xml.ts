@@ -4,7 +4,7 @@
 // the data is read as markup.
 import { SaxesParser } from 'saxes';
 import type { Block } from './types.js';
-import { BLOCK_ELEMENTS, blockChildren, INLINE_ELEMENTS, type Context, type Element, type Node } from './nodes.js';
+import { BLOCK_ELEMENTS, blockChildren, INLINE_ELEMENTS, make, type Context, type Element } from './nodes.js';
 
 /**
  * A mistake in the document a template wrote, named by the template whose output held it (its line
@@ -26,15 +26,22 @@ export const TEMPLATE_MARK = 'covenant-template';
  */
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uF8FF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const CARRIED = /\uF8FF([0-9a-f]{4})\uF8FE/g;
-const carry = (text: string) => text.replace(UNSAFE, (c) => `\uF8FF${c.charCodeAt(0).toString(16).padStart(4, '0')}\uF8FE`);
+/** Any character UNSAFE could match, alone: a quick test that spares most outputs the slower search. */
+const MAYBE_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uF8FF\uFFFE\uFFFF]/;
+const carry = (text: string) => (MAYBE_UNSAFE.test(text) ? text.replace(UNSAFE, (c) => `\uF8FF${c.charCodeAt(0).toString(16).padStart(4, '0')}\uF8FE`) : text);
 const restore = (text: string) => text.replace(CARRIED, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
-/** Parses the whole output into elements, keeping for each the template it came from. */
-function parseElements(output: string, file: string): Element {
+/**
+ * The document's blocks from the templates' output; `subtrees` gives what <rich ref> names. Each
+ * element is made into its node as it closes, so no tree of elements is kept: the output of ten
+ * thousand pledges is read in one pass, and what is read is soon garbage.
+ */
+export function readDocument(output: string, subtrees: Pick<Context, 'ref' | 'takeFootnotes'>, file: string): Block[] {
   const xml = carry(output);
   // Compared once: the strings are long, and equal ones are compared character by character.
   const carried = xml !== output;
   const back = carried ? restore : (text: string) => text;
+  const context: Context = { ...subtrees, fail: (template, reason) => { throw new DocumentSyntaxError(template, reason); } };
   const root: Element = { name: 'document', attributes: {}, children: [], template: file };
   const stack: Element[] = [root];
   const templates: string[] = [file];
@@ -59,9 +66,7 @@ function parseElements(output: string, file: string): Element {
     }
     const attributes = tag.attributes as Record<string, string>;
     if (carried) for (const key of Object.keys(attributes)) attributes[key] = back(attributes[key]!);
-    const element: Element = { name, attributes, children: [], template: current() };
-    stack[stack.length - 1]!.children.push(element);
-    stack.push(element);
+    stack.push({ name, attributes, children: [], template: current() });
   });
   parser.on('text', (raw) => {
     const text = back(raw);
@@ -71,7 +76,9 @@ function parseElements(output: string, file: string): Element {
     else children.push(text);
   });
   parser.on('closetag', () => {
-    if (stack.length > 1) stack.pop();
+    if (stack.length < 2) return;
+    const element = stack.pop()!;
+    stack[stack.length - 1]!.children.push(make(element, context));
   });
   parser.on('error', (error) => {
     // saxes says "1:2: unclosed tag: p"; the output's line means nothing to the template's author.
@@ -79,18 +86,5 @@ function parseElements(output: string, file: string): Element {
   });
   // One root element, as XML has: the document. Written in three pieces: joining them would copy the whole output.
   parser.write('<document>').write(xml).write('</document>').close();
-  return root;
-}
-
-/** The document's blocks from the templates' output; `subtrees` gives what <rich ref> names. */
-export function readDocument(xml: string, subtrees: Pick<Context, 'ref' | 'takeFootnotes'>, file: string): Block[] {
-  const root = parseElements(xml, file);
-  const context: Context = {
-    ...subtrees,
-    fail: (at: Node, reason: string): never => {
-      const element = typeof at === 'string' ? root : at;
-      throw new DocumentSyntaxError(element.template, reason);
-    },
-  };
   return blockChildren(root, context);
 }
