@@ -22,7 +22,7 @@ import type { ReportModel } from '../src/report/model.js';
 import { writers } from '../src/render/index.js';
 import { buildDocument } from '../src/document/build.js';
 import { blocks as richToMarkdown, cell as richToMarkdownCell } from '../src/render/markdown.js';
-import { FootnoteCounter, parseRich, plainText } from '../src/report/rich.js';
+import { FootnoteCounter, parseMarkdown, parseRich, plainText } from '../src/report/rich.js';
 import { corruptedBytes, markdownText, mutated, oddText, randomYaml, validData, yamlSoup, type DataFolder } from './helpers/arbitraries.js';
 import { readCsv } from './helpers/csv.js';
 import { fixturesDir } from './helpers/fixtures.js';
@@ -194,6 +194,21 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** The words of a commitment as a reader should find them: its paragraphs' text, markup aside. */
 const paragraphs = (commitment: string) =>
   plainText(parseRich(commitment, new FootnoteCounter(), 4)).split('\n\n').map(squash).filter(Boolean);
+
+describe('Markdown fields read', () => {
+  // A line of plain prose is read without markdown-it; whatever the text, the tree must be markdown-it's.
+  const chars = fc.constantFrom(...'aZé 0912.)(-+*_#>=~`[]!<>&\\^:/%£\'"\n\t\r\u00a0\u3000\u2028\u0000'.split(''), 'word', 'two words', '1. ', '  ');
+  const lines = fc.array(chars, { maxLength: 12 }).map((parts) => parts.join(''));
+  test(`every text reads as markdown-it reads it (${RUNS.markdown} texts of each kind)`, () => {
+    const at = { file: '/data/2019/departments/dwp.yaml', line: 12, column: 17, field: 'pledges[0].commitment' };
+    for (const texts of [lines, markdownText]) {
+      fc.assert(fc.property(texts, fc.boolean(), (source, located) => {
+        const where = located ? at : undefined;
+        expect(parseRich(source, new FootnoteCounter(), 2, where)).toEqual(parseMarkdown(source, new FootnoteCounter(), 2, where));
+      }), params(RUNS.markdown));
+    }
+  });
+});
 
 describe('Markdown fields written back as Markdown', () => {
   // The Markdown writer re-escapes every field; read back as GitHub reads it, the words must not change.

@@ -197,6 +197,26 @@ function blocks(tokens: readonly Token[], start: number, end: number, context: C
  * from `counter`, in order of first reference; `at` is where the field is written, when known.
  */
 export function parseRich(source: string, counter: FootnoteCounter, level: number, at?: SourceRef): RichText {
+  if (PLAIN_LINE.test(source)) return plainLine(source, level, at);
+  return parseMarkdown(source, counter, level, at);
+}
+
+/**
+ * One line of prose with nothing Markdown reads as markup: no character that starts an inline
+ * construct (escapes, code, emphasis, links, footnotes, autolinks, entities), nothing at its start
+ * that starts a block (a list, a heading, a quote, a rule, indented code), no space at its ends.
+ * Most commitments and progress notes are such a line; markdown-it would make of it one paragraph
+ * of the same text, which a property test checks.
+ */
+const PLAIN_LINE = /^(?![-+*=>#~_]|\d{1,9}[.)](?:\s|$))[^\s\x00\\`*_[\]!<>&~^](?:(?:[^\s\x00\\`*_[\]!<>&~^]| )*[^\s\x00\\`*_[\]!<>&~^])?\n?$/;
+
+function plainLine(source: string, level: number, at: SourceRef | undefined): RichText {
+  const text = source.endsWith('\n') ? source.slice(0, -1) : source;
+  return { kind: 'rich', level, blocks: [{ type: 'paragraph', children: [at ? { type: 'text', text, source: at } : { type: 'text', text }] }], footnotes: [] };
+}
+
+/** parseRich by markdown-it, whatever the text. */
+export function parseMarkdown(source: string, counter: FootnoteCounter, level: number, at?: SourceRef): RichText {
   const env: Record<string, unknown> = {};
   const tokens = md.parse(source, env);
   const numbers = new Map<number, number>();
