@@ -239,5 +239,5 @@ ${footer}
 }
 
 export function writeHtml(doc: Document): string {
-  return page(doc).replace(/[ \t]+(?=\n|$)/g, '').replace(/\n{3,}/g, '\n\n');
+  return page(doc);
 }
