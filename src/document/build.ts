@@ -30,37 +30,59 @@ function fillContents(blocks: Block[]): void {
   walk(blocks);
 }
 
-/** The words of inline content, for measuring them. */
-function inlineWords(nodes: readonly Inline[]): string {
-  let text = '';
-  for (const n of nodes) text += n.type === 'text' || n.type === 'code' ? n.text : 'children' in n ? inlineWords(n.children) : ' ';
-  return text;
-}
-
-/** The words of blocks, one space between blocks (loops and concatenation: this runs for every cell of every table). */
-function words(blocks: readonly Block[]): string {
-  let text = '';
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    if (i > 0) text += ' ';
-    if (b.type === 'paragraph' || b.type === 'heading') text += inlineWords(b.children);
-    else if (b.type === 'list') for (let j = 0; j < b.items.length; j++) text += (j > 0 ? ' ' : '') + words(b.items[j]!);
-  }
-  return text;
-}
-
 /** JavaScript's \s: the characters split(/\s+/) would break words at. */
 const SPACE = /\s/;
 const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13) || (code > 127 && SPACE.test(String.fromCharCode(code)));
 
-/** The length of the longest word in text, at least `longest`: a scan, where split() made an array for every cell. */
-function longestWord(text: string, longest: number): number {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (isSpace(text.charCodeAt(i))) run = 0;
-    else if (++run > longest) longest = run;
+/**
+ * A cell's words measured as they are walked, for every cell of every table: their length (one space
+ * between blocks, a space for a line break or footnote mark) and the longest word, which may run on
+ * from one inline node into the next ("non" then strong "binding").
+ */
+class Measure {
+  length = 0;
+  longest = 1;
+  private run = 0;
+
+  text(text: string): void {
+    this.length += text.length;
+    for (let i = 0; i < text.length; i++) {
+      if (isSpace(text.charCodeAt(i))) this.run = 0;
+      else if (++this.run > this.longest) this.longest = this.run;
+    }
   }
-  return longest;
+
+  space(): void {
+    this.length++;
+    this.run = 0;
+  }
+
+  inlines(nodes: readonly Inline[]): void {
+    for (const n of nodes) {
+      if (n.type === 'text' || n.type === 'code') this.text(n.text);
+      else if ('children' in n) this.inlines(n.children);
+      else this.space();
+    }
+  }
+
+  blocks(blocks: readonly Block[]): void {
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (i > 0) this.space();
+      if (b.type === 'paragraph' || b.type === 'heading') this.inlines(b.children);
+      else if (b.type === 'list') {
+        b.items.forEach((item, j) => {
+          if (j > 0) this.space();
+          this.blocks(item);
+        });
+      }
+    }
+  }
+
+  /** Starts the next cell: its words are apart from the last cell's. */
+  next(): void {
+    this.run = 0;
+  }
 }
 
 /**
@@ -72,18 +94,15 @@ function weighColumns(table: Extract<Block, { type: 'table' }>): void {
   const count = table.head.length + table.body.length;
   table.columns.forEach((column, i) => {
     if (column.weight !== null) return;
-    let total = 0;
-    // A loop, not Math.max(...): a table of ten thousand rows has more words than a call has room for arguments.
-    let longest = 1;
+    const measure = new Measure();
     for (const rows of [table.head, table.body]) {
       for (const row of rows) {
-        const text = words(row.cells[i]?.blocks ?? []);
-        total += text.length;
-        longest = longestWord(text, longest);
+        measure.next();
+        measure.blocks(row.cells[i]?.blocks ?? []);
       }
     }
-    const average = total / Math.max(1, count);
-    column.weight = Math.round(Math.max(longest * 1.6, Math.min(average, 60)));
+    const average = measure.length / Math.max(1, count);
+    column.weight = Math.round(Math.max(measure.longest * 1.6, Math.min(average, 60)));
   });
 }
 
