@@ -52,7 +52,7 @@ const { outputFiles } = await build({
   // Bundled CommonJS libraries call require() for Node's own modules; an ES module has none.
   banner: { js: "import { createRequire as __covenantRequire } from 'node:module'; const require = __covenantRequire(import.meta.url);" },
   // Without comments and indentation the files are a third smaller, which Node reads and parses faster.
-  minifyWhitespace: true,
+  minifyWhitespace: !process.env.NO_MINIFY,
   sourcemap: 'linked',
   sourcesContent: false,
   legalComments: 'linked',

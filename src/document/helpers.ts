@@ -38,7 +38,8 @@ function scope(): Scope {
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Text as the document's XML: what Handlebars' own escaping does for {{field}}. */
-export const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+const SPECIAL = /[&<>"']/;
+export const escapeXml = (text: string): string => (SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : text);
 
 /** Markup the template language takes as it is (Handlebars treats any object with toHTML so). */
 const markup = (text: string): Markup & { toHTML(): string; toString(): string } => ({ markup: text, toHTML: () => text, toString: () => text });

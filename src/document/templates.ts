@@ -27,8 +27,13 @@ export const shippedTemplates = fileURLToPath(new URL('../../templates/document/
  * none, fail) rather than called.
  */
 export const COMPILE_OPTIONS = {
-  strict: true, preventIndent: true, knownHelpers: { log: false, helperMissing: false, blockHelperMissing: false },
-} as const;
+  strict: true, preventIndent: true,
+  // covenant's helpers are always there: known, they are called directly rather than looked up at each use.
+  knownHelpers: {
+    log: false, helperMissing: false, blockHelperMissing: false,
+    ...Object.fromEntries(Object.keys({ ...helpers, ...strictHelpers }).map((name) => [name, true])),
+  },
+};
 
 /** A shipped template as the build compiled it: its file (from the package root) and its code. */
 interface Precompiled {
