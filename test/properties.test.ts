@@ -32,7 +32,7 @@ import { PROPERTY_SEED, propertyRuns } from './helpers/property.js';
 // A fixed seed, so CI sees the same cases every run; COVENANT_PROPERTY_RUNS sets how many (helpers/property.ts).
 const seed = PROPERTY_SEED;
 const runs = propertyRuns;
-const RUNS = { structures: runs(300), soup: runs(300), mutations: runs(250), folders: runs(100), bytes: runs(100), markdown: runs(2000), writers: runs(30), pdf: runs(3) };
+const RUNS = { structures: runs(300), soup: runs(300), mutations: runs(250), folders: runs(100), bytes: runs(100), markdown: runs(2000), plain: runs(1000), writers: runs(30), pdf: runs(3) };
 const params = (numRuns: number) => ({ seed, numRuns, endOnFailure: true });
 jest.setTimeout(120_000);
 
@@ -199,13 +199,13 @@ describe('Markdown fields read', () => {
   // A line of plain prose is read without markdown-it; whatever the text, the tree must be markdown-it's.
   const chars = fc.constantFrom(...'aZé 0912.)(-+*_#>=~`[]!<>&\\^:/%£\'"\n\t\r\u00a0\u3000\u2028\u0000'.split(''), 'word', 'two words', '1. ', '  ');
   const lines = fc.array(chars, { maxLength: 12 }).map((parts) => parts.join(''));
-  test(`every text reads as markdown-it reads it (${RUNS.markdown} texts of each kind)`, () => {
+  test(`every text reads as markdown-it reads it (${RUNS.plain} texts of each kind)`, () => {
     const at = { file: '/data/2019/departments/dwp.yaml', line: 12, column: 17, field: 'pledges[0].commitment' };
     for (const texts of [lines, markdownText]) {
       fc.assert(fc.property(texts, fc.boolean(), (source, located) => {
         const where = located ? at : undefined;
         expect(parseRich(source, new FootnoteCounter(), 2, where)).toEqual(parseMarkdown(source, new FootnoteCounter(), 2, where));
-      }), params(RUNS.markdown));
+      }), params(RUNS.plain));
     }
   });
 });
