@@ -57,10 +57,14 @@ interface Embedded {
   texts: Map<number, string>;
 }
 
+const KEYS = new Map<Family, Map<Face, FontKey>>();
+
 /** One document's fonts: what is embedded, and each piece of text shaped once. */
 export class Fonts {
-  /** Runs per family, face, direction and text. */
-  private readonly runCache = new Map<string, Map<string, Run[]>>();
+  /** Runs per direction, family, face and text: maps of maps, as a key string made for each word would cost more than the lookup. */
+  private readonly runCache = [new Map<Family, Map<Face, Map<string, Run[]>>>(), new Map<Family, Map<Face, Map<string, Run[]>>>()];
+  /** A space's width in each font, per point of size. */
+  private readonly spaceWidths = new Map<FontKey, number>();
   /** Shaped text by font and direction ('l' or 'r'), then text. */
   private readonly shapes = new Map<string, Map<string, Shaped>>();
   private readonly spaces = new Map<string, Shaped>();
@@ -72,7 +76,12 @@ export class Fonts {
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
   static key(family: Family, face: Face): FontKey {
-    return `${CHAIN[family][0]!}-${face}`;
+    // Asked for every word: made once a family and face.
+    let byFace = KEYS.get(family);
+    if (!byFace) KEYS.set(family, (byFace = new Map()));
+    let key = byFace.get(face);
+    if (key === undefined) byFace.set(face, (key = `${CHAIN[family][0]!}-${face}` as FontKey));
+    return key;
   }
 
   /**
@@ -89,6 +98,13 @@ export class Fonts {
     return (this.shape(text, font, RIGHT_TO_LEFT.test(text)).width / 1000) * size;
   }
 
+  /** Width in points of a space in `font` at `size`: measured once a font, asked for after every word. */
+  spaceWidth(font: FontKey, size: number): number {
+    let width = this.spaceWidths.get(font);
+    if (width === undefined) this.spaceWidths.set(font, (width = this.width(' ', font, 1)));
+    return width * size;
+  }
+
   metrics(font: FontKey): Metrics {
     return fontFile(font).metrics;
   }
@@ -99,9 +115,11 @@ export class Fonts {
    * digits, punctuation, marks) stay with the run before them when its font has them.
    */
   runs(text: string, family: Family, face: Face, rightToLeft = false): Run[] {
-    const style = `${family}-${face}-${rightToLeft ? 'r' : 'l'}`;
-    let cache = this.runCache.get(style);
-    if (!cache) this.runCache.set(style, (cache = new Map()));
+    const byFamily = this.runCache[rightToLeft ? 1 : 0]!;
+    let byFace = byFamily.get(family);
+    if (!byFace) byFamily.set(family, (byFace = new Map()));
+    let cache = byFace.get(face);
+    if (!cache) byFace.set(face, (cache = new Map()));
     const cached = cache.get(text);
     if (cached) return cached;
     const runs: { text: string; font: FontKey; actual: string | undefined }[] = [];

@@ -157,7 +157,7 @@ function words(list: readonly Atom[], fonts: Fonts): Word[] {
       let at = k;
       while (ends[at]! <= content && at < list.length - 1) at++;
       const { style } = list[at]!;
-      const space = content < end ? fonts.width(' ', Fonts.key(style.family, face(style)), style.size) : 0;
+      const space = content < end ? fonts.spaceWidth(Fonts.key(style.family, face(style)), style.size) : 0;
       if (parts.length > 0) out.push({ parts, width, space, spaceLevel: levels?.[content] ?? 0, breakAfter: forced });
     }
     start = end;
