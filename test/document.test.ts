@@ -292,6 +292,40 @@ describe('the look as data: a logo, the language, a draft', () => {
   });
 });
 
+describe('a table row that starts a group', () => {
+  const read = async (xml: string) => {
+    const { readDocument } = await import('../src/document/xml.js');
+    return readDocument(xml, { ref: () => undefined, takeFootnotes: () => [] }, 'partials/annex.hbs');
+  };
+  const table = (head: string, body: string) => `<table><caption>Pledges</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
+
+  test('carries the group\'s name, its spaces as one, and a row without one carries none', async () => {
+    const blocks = await read(table('<row><cell header="col">Department</cell></row>', '<row outline=" Department for\n  Education "><cell>DfE</cell></row><row><cell>DfE</cell></row>'));
+    const body = (blocks[0] as Extract<typeof blocks[0], { type: 'table' }>).body;
+    expect(body).toEqual([
+      { cells: [{ blocks: [{ type: 'paragraph', children: [{ type: 'text', text: 'DfE' }] }] }], outline: 'Department for Education' },
+      { cells: [{ blocks: [{ type: 'paragraph', children: [{ type: 'text', text: 'DfE' }] }] }] },
+    ]);
+  });
+
+  test('is an error with no name, or in the header that repeats on every page', async () => {
+    await expect(read(table('<row><cell>Department</cell></row>', '<row outline=" "><cell>DfE</cell></row>')))
+      .rejects.toThrow('partials/annex.hbs: <row outline=""> names no group: outline is the name a reader jumps to, such as {{department.name}}');
+    await expect(read(table('<row outline="Departments"><cell>Department</cell></row>', '<row><cell>DfE</cell></row>')))
+      .rejects.toThrow('partials/annex.hbs: <row outline> starts a group of body rows: it cannot be in <thead>, whose rows repeat on every page');
+  });
+
+  test('named by {{text}}, which writes an element, is an error at its line saying what to write', async () => {
+    const folder = mkdtempSync(join(dir, 'outline-'));
+    mkdirSync(join(folder, 'partials'));
+    const annex = readFileSync('templates/document/partials/annex.hbs', 'utf8');
+    writeFileSync(join(folder, 'partials/annex.hbs'), annex.replace('outline="{{department.name}}"', 'outline="{{text department.name}}"'));
+    const result = await run(['report', '2019', '--data', DATA, '--format', 'md', '-o', '-', '--templates', folder]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^covenant: template error: .*partials\/annex\.hbs:9:1: <row outline="\{\{text department\.name\}\}">: an attribute holds plain words, not what \{\{text\}\} writes; write \{\{department\.name\}\}\n$/);
+  });
+});
+
 describe('text XML may not hold', () => {
   test('a noncharacter, a lone surrogate or U+F8FF from the data reach the document as written', async () => {
     const { readDocument } = await import('../src/document/xml.js');

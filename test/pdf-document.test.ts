@@ -149,6 +149,29 @@ describe('the PDF of a document', () => {
     }]);
   });
 
+  test('bookmarks the rows that start a group under the heading before their table, in a box too', async () => {
+    const doc = fixtureDocument();
+    const tables: Extract<Document['blocks'][number], { type: 'table' }>[] = [];
+    const walk = (blocks: readonly Document['blocks'][number][]): void => {
+      for (const b of blocks) if (b.type === 'table') tables.push(b); else if (b.type === 'section' || b.type === 'note') walk(b.children);
+    };
+    walk(doc.blocks);
+    const annex = tables.find((table) => table.body.length === 36)!;
+    // The annex's rows are by department in turn: rows 1, 18 and 33 stand for the starts of three groups.
+    for (const [row, name] of [[0, 'Department for Education'], [17, 'Department for Work and Pensions'], [32, 'Ministry of Justice']] as const) annex.body[row]!.outline = name;
+    tables[tables.length - 1]!.body[1]!.outline = 'Bursaries';
+    const marked = await write('groups', doc);
+    const xml = tool('pdftohtml', ['-xml', '-stdout', '-i', '-q', marked.file]);
+    const outline = xml.slice(xml.indexOf('<outline>')).replace(/\s+/g, '');
+    const at = (text: string) => pageOf(marked, text);
+    expect(outline).toContain(`<itempage="${at('Every commitment, by department')}">AnnexA:commitmentsandprogress</item><outline>`
+      + `<itempage="${at('Commitment 1:')}">DepartmentforEducation</item><itempage="${at('Commitment 18:')}">DepartmentforWorkandPensions</item>`
+      + `<itempage="${at('Commitment 33:')}">MinistryofJustice</item><itempage="${marked.pages.length}">Bursaries</item></outline></outline>`);
+    expect(at('Commitment 18:')).toBeGreaterThan(at('Commitment 1:'));
+    // Bookmarks change no page: the words are where they were.
+    expect(marked.pages).toEqual(plain.pages);
+  }, SLOW);
+
   test('gives the same bytes for the same document', async () => {
     const again = await writePdf(fixtureDocument());
     expect(Buffer.compare(Buffer.from(again.data), Buffer.from(plain.data))).toBe(0);

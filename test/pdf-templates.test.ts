@@ -60,12 +60,33 @@ describe.each(['md', 'html', 'pdf'] as const)('%s', (format) => {
   });
 });
 
+/** The bookmarks' titles as pdftohtml lists them, with a bookmark's children in an array after it. */
+function bookmarks(pdf: string): (string | unknown[])[] {
+  const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', pdf], { encoding: 'utf8' });
+  const json = xml.slice(xml.indexOf('<outline>')).replace('</pdf2xml>', '').trim()
+    .replace(/<item page="\d+">([^<]*)<\/item>/g, (_, title: string) => `${JSON.stringify(title.replace(/&amp;/g, '&'))},`)
+    .replace(/<outline>/g, '[').replace(/<\/outline>/g, '],').replace(/,\s*\]/g, ']').replace(/,\s*$/, '');
+  return JSON.parse(json) as (string | unknown[])[];
+}
+
 test('the PDF\'s bookmarks follow the templates too', () => {
-  const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', join(tmp, 'report.pdf')], { encoding: 'utf8' });
-  const marks = [...xml.matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map((m) => m[1]);
-  expect(marks).toContain(RENAMED);
+  const marks = bookmarks(join(tmp, 'report.pdf'));
+  expect(marks.slice(-2)).toEqual([RENAMED, ['Department for Education', 'Department for Work and Pensions']]);
   expect(marks).not.toContain('Summary of progress');
 });
+
+test('an annex template whose rows name no group gives the annex a bookmark with none under it', async () => {
+  const folder = join(tmp, 'no-groups');
+  mkdirSync(join(folder, 'partials'), { recursive: true });
+  writeFileSync(join(folder, 'partials/annex.hbs'), edit(shipped('partials/annex.hbs'), /\{\{#if @first\}\} outline="[^"]*"\{\{\/if\}\}/, ''));
+  const pdf = join(tmp, 'no-groups.pdf');
+  const result = await run(['report', '2019', '--data', 'test/fixtures/report', '--templates', folder, '--format', 'pdf', '-o', pdf], { cwd: repoRoot });
+  expect(result.code).toBe(0);
+  const marks = bookmarks(pdf);
+  expect(marks[marks.length - 1]).toBe('Annex A: progress on each commitment');
+  expect(marks.filter((m) => typeof m !== 'string')).toEqual([]);
+  expect(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })).toContain('DWP will train work coaches');
+}, SLOW);
 
 test('report --draft marks every page of the PDF, the cover too', async () => {
   const pdf = join(tmp, 'draft.pdf');

@@ -54,11 +54,27 @@ function info(file: string): Record<string, string> {
   }));
 }
 
-/** Bookmarks as pdftohtml lists them: title and page. */
-function outline(file: string): { title: string; page: number }[] {
-  const xml = poppler('pdftohtml', ['-xml', '-stdout', '-i', '-q', file]);
-  return [...xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((m) => ({ title: m[2]!.replace(/&amp;/g, '&'), page: Number(m[1]) }));
+interface Bookmark {
+  title: string;
+  page: number;
+  children: Bookmark[];
 }
+
+/** Bookmarks as pdftohtml lists them: title and page, and the bookmarks nested under each. */
+function outline(file: string): Bookmark[] {
+  const xml = poppler('pdftohtml', ['-xml', '-stdout', '-i', '-q', file]);
+  const top: Bookmark[] = [];
+  const levels: Bookmark[][] = [];
+  // An <outline> holds the bookmarks nested under the item just before it.
+  for (const m of xml.matchAll(/<outline>|<\/outline>|<item page="(\d+)">([^<]*)<\/item>/g)) {
+    if (m[0] === '<outline>') levels.push(levels.length === 0 ? top : levels[levels.length - 1]!.at(-1)!.children);
+    else if (m[0] === '</outline>') levels.pop();
+    else levels[levels.length - 1]!.push({ title: m[2]!.replace(/&amp;/g, '&'), page: Number(m[1]), children: [] });
+  }
+  return top;
+}
+
+const titled = (marks: readonly Bookmark[]) => marks.map(({ title, page }) => ({ title, page }));
 
 /** True when `words` occur in `text`'s words in this order, other words allowed between them. */
 function inOrder(text: string, words: readonly string[]): boolean {
@@ -137,7 +153,12 @@ describe('covenant report --format pdf', () => {
     for (const entry of contents) expect(byPage[entry.page - 1]!.join('\n')).toContain(entry.title);
     // The bookmarks go to the same pages.
     const marks = outline(fixturePdf);
-    expect(marks).toEqual([{ title: 'Contents', page: 2 }, ...contents]);
+    expect(titled(marks)).toEqual([{ title: 'Contents', page: 2 }, ...contents]);
+    // Under the annex, a bookmark for each department, at its first row.
+    const annex = marks[marks.length - 1]!;
+    expect(titled(annex.children)).toEqual([{ title: 'Department for Education', page: annex.page }, { title: 'Department for Work and Pensions', page: annex.page }]);
+    expect(annex.children.flatMap((m) => m.children)).toEqual([]);
+    expect(marks.slice(0, -1).flatMap((m) => m.children)).toEqual([]);
     // Each contents line is a link to a named destination.
     const dests = poppler('pdfinfo', ['-dests', fixturePdf]);
     for (const id of ['covenant:contents', 'foreword', 'summary-of-progress', 'annex-a-progress-on-each-commitment', 'covenant:fn-1']) expect(dests).toContain(`"${id}"`);
@@ -286,6 +307,25 @@ describe('a report of 500 pledges', () => {
   test('bookmarks every part', () => {
     const marks = outline(pdf).map((m) => m.title);
     expect(marks).toEqual(expect.arrayContaining(['Contents', 'Summary of progress', 'Education', 'Annex A: progress on each commitment']));
+  }, SLOW);
+
+  test('bookmarks each department under the annex, on the page of its first row', () => {
+    const annex = outline(pdf).find((m) => m.title === 'Annex A: progress on each commitment')!;
+    const all = pages(pdf);
+    // A row starts with its department's short name ("D7"); the first such line of each is its first row.
+    const firsts = new Map<string, number>();
+    all.forEach((lines, i) => {
+      if (i + 1 < annex.page) return;
+      for (const line of lines) {
+        const short = /^D(\d+) /.exec(line)?.[1];
+        if (short !== undefined && !firsts.has(short)) firsts.set(short, i + 1);
+      }
+    });
+    expect(firsts.size).toBe(12);
+    expect(titled(annex.children)).toEqual([...firsts].map(([n, page]) => ({ title: `Department number ${n}`, page })));
+    // The first department's first row is the 2,000-word commitment, split over pages: its bookmark is where it starts.
+    expect(annex.children[0]!.page).toBe(annex.page);
+    expect(new Set(annex.children.map((m) => m.page)).size).toBeGreaterThan(6);
   }, SLOW);
 });
 

@@ -95,7 +95,7 @@ export const ELEMENTS: [string, string][] = [
   ['<list [ordered="true"] [style="plain"]><item>', 'a list'],
   ['<quote>…<attribution>', 'a quotation and who said it'],
   ['<definitions><term><value>', 'terms and their values'],
-  ['<table [id] [stack="true"]><caption><col [weight] [align="right"]><thead|tbody><row><cell [header="col|row"] [align]>', 'a table; stack makes rows cards on a phone'],
+  ['<table [id] [stack="true"]><caption><col [weight] [align="right"]><thead|tbody><row [outline]><cell [header="col|row"] [align]>', 'a table; stack makes rows cards on a phone; outline names the group a body row starts, a PDF bookmark'],
   ['<figure [id]><alt><caption><bar label value [status] [text]>', 'a bar chart and the words it shows'],
   ['<note role="banner|draft|callout">', 'a notice set apart'],
   ['<contents>words</contents>', 'the contents: the outline headings after it'],

@@ -44,7 +44,7 @@ export interface Context {
 export const ATTRIBUTES: Record<string, readonly string[]> = {
   section: ['role', 'id', 'break'], h: ['level', 'id', 'outline'], p: ['style'], list: ['ordered', 'start', 'style'], item: [],
   quote: [], attribution: [], rule: [], definitions: [], term: [], value: [], table: ['id', 'stack'], caption: [], col: ['weight', 'align'],
-  thead: [], tbody: [], row: [], cell: ['header', 'align'], figure: ['id'], alt: [], bar: ['label', 'value', 'status', 'text'],
+  thead: [], tbody: [], row: ['outline'], cell: ['header', 'align'], figure: ['id'], alt: [], bar: ['label', 'value', 'status', 'text'],
   note: ['role'], footnotes: [], contents: [], rich: ['ref', 'inline'], codeblock: [],
   strong: [], em: [], a: ['href'], code: [], br: [], status: ['value'], span: ['role'],
 };
@@ -197,6 +197,16 @@ function cell(element: Element, context: Context): TableCell {
   return { blocks: blockChildren(element, context), ...(header ? { header } : {}), ...(align ? { align } : {}) };
 }
 
+function row(element: Element, context: Context): TableRow {
+  const cells = parts(element, 'cell');
+  const name = element.attributes.outline;
+  if (name === undefined) return { cells };
+  // Written as the data has it, an attribute's line breaks and space runs are one space.
+  const outline = name.replace(/\s+/g, ' ').trim();
+  if (outline === '') context.fail(element.template, '<row outline=""> names no group: outline is the name a reader jumps to, such as {{department.name}}');
+  return { cells, outline };
+}
+
 function table(element: Element): Block {
   const caption = parts(element, 'caption')[0];
   const columns = parts(element, 'col');
@@ -275,8 +285,13 @@ function partValue(element: Element, name: PartName, context: Context): PartValu
   switch (name) {
     case 'item': return blockChildren(element, context);
     case 'cell': return cell(element, context);
-    case 'row': return { cells: parts(element, 'cell') };
-    case 'thead': case 'tbody': return parts(element, 'row');
+    case 'row': return row(element, context);
+    case 'thead': {
+      const rows = parts(element, 'row');
+      if (rows.some((r) => r.outline !== undefined)) context.fail(element.template, '<row outline> starts a group of body rows: it cannot be in <thead>, whose rows repeat on every page');
+      return rows;
+    }
+    case 'tbody': return parts(element, 'row');
     case 'col': {
       const align = attribute(element, 'align', context, ['left', 'right']) as TableColumn['align'];
       return { weight: number(element, 'weight', context) ?? null, ...(align ? { align } : {}) };

@@ -91,6 +91,13 @@ export function checkMarkup(text: string): TemplateMistake | undefined {
         return { line, column, reason: `<${name}> has no attribute "${attribute}"${allowed.length ? `; it takes ${allowed.join(', ')}` : ''}` };
       }
     }
+    // These helpers write an element, which an attribute's value cannot hold.
+    const written = text.slice(match.index, match.index! + match[0].length);
+    const node = /([\w-]+)\s*=\s*"[^"]*?\{\{\{?\s*(text|rich|inline|image)\s+([^\s}]+)/.exec(written);
+    if (node) {
+      const [, attribute, helper, field] = node;
+      return { line, column, reason: `<${name} ${attribute}="{{${helper} ${field}}}">: an attribute holds plain words, not what {{${helper}}} writes; write {{${field}}}` };
+    }
   }
   return undefined;
 }

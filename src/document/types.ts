@@ -40,6 +40,11 @@ export interface TableCell {
 
 export interface TableRow {
   cells: TableCell[];
+  /**
+   * Set on the first row of a group of rows (an annex department's pledges): the group's name, as
+   * a reader's sidebar lists it. A paged writer bookmarks the row under the heading before the table.
+   */
+  outline?: string;
 }
 
 export interface TableColumn {

@@ -18,6 +18,12 @@ export interface OutlineEntry {
   depth: number;
 }
 
+/**
+ * The depth of a table row's bookmark (an annex department): deeper than any heading's, so it nests
+ * under the bookmark of the heading before its table, and the next bookmarked heading closes it.
+ */
+export const ROW_DEPTH = 7;
+
 export class Navigation {
   /** Target id → page number, counted from the first page as 1. */
   readonly pages = new Map<string, number>();

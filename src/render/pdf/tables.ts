@@ -5,6 +5,7 @@ import type { Block, TableCell, TableRow } from '../../document/types.js';
 import { endOf, textStyle, type BlockLayout, type Column, type Place } from './blocks.js';
 import { columnWidths } from './columns.js';
 import type { Flow, Item, PageHead } from './flow.js';
+import { ROW_DEPTH } from './navigation.js';
 import type { Pen } from './pen.js';
 import { BODY_BOTTOM, COLOUR, PAGE, SPACE, TYPE } from './style.js';
 import { structNode, type StructNode } from './tags.js';
@@ -19,6 +20,8 @@ interface CellLayout {
 interface RowLayout {
   node: StructNode;
   cells: CellLayout[];
+  /** The bookmark of a group the row starts. */
+  outline?: string;
 }
 
 const PAD = SPACE.cell;
@@ -64,7 +67,7 @@ function layoutRow(layout: BlockLayout, table: TableBlock, row: TableRow, parent
     x += width;
     return { node: cellNode, items: items.map((item, n) => (n === 0 ? { ...item, before: 0 } : item)) };
   });
-  return { node, cells };
+  return row.outline === undefined ? { node, cells } : { node, cells, outline: row.outline };
 }
 
 function drawRow(pen: Pen, row: RowLayout, y: number, height: number, column: Column, rule: number): void {
@@ -88,10 +91,13 @@ export function tableItems(layout: BlockLayout, table: TableBlock, at: Place): I
   const node = structNode('Table', at.parent);
   const widths = columns(layout, table, at.column);
   const caption = table.caption.length ? layout.inline(table.caption, textStyle(TYPE.h5, { bold: true }), structNode('Caption', node), at.column, at.before, true) : [];
-  const rows = (list: readonly TableRow[], parent: StructNode, keep: boolean, rule: number): Item[] => list.map((row) => {
+  const rows = (list: readonly TableRow[], parent: StructNode, keep: boolean, rule: number): Item[] => list.flatMap((row) => {
     const laid = layoutRow(layout, table, row, parent, at.column, widths);
     const height = rowHeight(laid);
-    return { height, before: 0, keep, decor: at.column.decor, draw: (pen, y) => drawRow(pen, laid, y, height, at.column, rule) };
+    const item: Item = { height, before: 0, keep, decor: at.column.decor, draw: (pen, y) => drawRow(pen, laid, y, height, at.column, rule) };
+    const title = row.outline;
+    // The mark waits for the row, so the bookmark lands on the page the row moves to.
+    return title === undefined ? [item] : [{ height: 0, before: 0, mark: (flow: Flow) => layout.nav.here(flow, null, { title, depth: ROW_DEPTH }) }, item];
   });
   const head = rows(table.head, structNode('THead', node), true, 2);
   const body = rows(table.body, structNode('TBody', node), false, 1);
@@ -101,6 +107,11 @@ export function tableItems(layout: BlockLayout, table: TableBlock, at: Place): I
 
 export class TableLayout {
   constructor(private readonly flow: Flow, private readonly layout: BlockLayout) {}
+
+  /** The bookmark of the group a row starts, where the row's first line is drawn. */
+  private bookmark(row: RowLayout): void {
+    if (row.outline !== undefined) this.layout.nav.here(this.flow, null, { title: row.outline, depth: ROW_DEPTH });
+  }
 
   /** The row cut where `room` runs out in each cell, and the rest; null when nothing fits. */
   private split(row: RowLayout, room: number): [RowLayout, RowLayout] | null {
@@ -133,6 +144,7 @@ export class TableLayout {
       const height = rowHeight(current);
       const room = flow.remaining();
       if (height <= room) {
+        if (current === row) this.bookmark(row);
         if (flow.pen) drawRow(flow.pen, current, flow.y, height, column, 1);
         flow.advance(height);
         return;
@@ -145,6 +157,7 @@ export class TableLayout {
       }
       const [first, rest] = cut;
       const used = rowHeight(first);
+      if (current === row) this.bookmark(row);
       if (flow.pen) drawRow(flow.pen, first, flow.y, used, column, 1);
       flow.advance(used);
       flow.newPage();
