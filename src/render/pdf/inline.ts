@@ -47,7 +47,8 @@ interface Glyphs {
   text: string;
   font: FontKey;
   width: number;
-  atom: Atom;
+  /** The atom it is set from, by its place in the paragraph's atoms: the words serve both layouts' atoms alike. */
+  atom: number;
   actual: string | undefined;
   shaped: Shaped;
   /** Its embedding level by the Unicode Bidirectional Algorithm: odd is right to left. */
@@ -131,7 +132,7 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
  * The words of each paragraph met, by what decides them: its atoms' texts and the looks that set
  * their widths. The PDF is laid out twice, and a paragraph's second layout takes its first's words.
  */
-const laidOut = new WeakMap<Fonts, Map<string, { atoms: readonly Atom[]; words: Word[] }>>();
+const laidOut = new WeakMap<Fonts, Map<string, Word[]>>();
 
 /** What words() makes of a list depends on no more than this. */
 function wordsKey(list: readonly Atom[]): string {
@@ -140,21 +141,14 @@ function wordsKey(list: readonly Atom[]): string {
   return key;
 }
 
-/** words() of `list`: made once for each paragraph, its parts then taking this list's atoms (their tags and links are this layout's). */
+/** words() of `list`, made once for each paragraph: its parts name their atoms by place, so any list of the same atoms takes them. */
 function wordsOf(list: readonly Atom[], fonts: Fonts): Word[] {
   let known = laidOut.get(fonts);
   if (!known) laidOut.set(fonts, (known = new Map()));
   const key = wordsKey(list);
-  const found = known.get(key);
-  if (!found) {
-    const made = words(list, fonts);
-    known.set(key, { atoms: list, words: made });
-    return made;
-  }
-  if (found.atoms === list) return found.words;
-  const index = new Map<Atom, number>();
-  found.atoms.forEach((atom, i) => index.set(atom, i));
-  return found.words.map((word) => ({ ...word, parts: word.parts.map((part) => ({ ...part, atom: list[index.get(part.atom)!]! })) }));
+  let found = known.get(key);
+  if (!found) known.set(key, (found = words(list, fonts)));
+  return found;
 }
 
 function words(list: readonly Atom[], fonts: Fonts): Word[] {
@@ -205,7 +199,7 @@ function partsOf(text: string, start: number, end: number, list: readonly Atom[]
     let to = Math.min(end, ends[k]!);
     if (levels) for (let i = from + 1; i < to; i++) if (levels[i] !== level) to = i;
     for (const run of fonts.runs(from === 0 && to === text.length ? text : text.slice(from, to), atom.style.family, face(atom.style), level % 2 === 1)) {
-      parts.push({ text: run.text, font: run.font, width: run.width * atom.style.size, atom, actual: run.actual, shaped: run.shaped, level });
+      parts.push({ text: run.text, font: run.font, width: run.width * atom.style.size, atom: k, actual: run.actual, shaped: run.shaped, level });
     }
     from = to;
   }
@@ -216,7 +210,7 @@ function partsOf(text: string, start: number, end: number, list: readonly Atom[]
 let graphemes: Intl.Segmenter | undefined;
 
 /** A word too wide for the line (a 200-letter word, a long address without slashes), cut between letters into pieces that fit. */
-function split(word: Word, max: number, fonts: Fonts): Word[] {
+function split(word: Word, max: number, list: readonly Atom[], fonts: Fonts): Word[] {
   const out: Word[] = [];
   let parts: Glyphs[] = [];
   let width = 0;
@@ -232,7 +226,7 @@ function split(word: Word, max: number, fonts: Fonts): Word[] {
       width += part.width;
       continue;
     }
-    const size = part.atom.style.size;
+    const size = list[part.atom]!.style.size;
     const rightToLeft = part.level % 2 === 1;
     let piece = '';
     const close = () => {
@@ -269,15 +263,16 @@ class WordLine implements Line {
     readonly height: number,
     readonly baseline: number,
     private readonly words: readonly Word[],
+    private readonly atoms: readonly Atom[],
     private readonly fonts: Fonts,
   ) {}
 
   get pieces(): Piece[] {
-    return (this.made ??= piecesOf(this.words, this.fonts));
+    return (this.made ??= piecesOf(this.words, this.atoms, this.fonts));
   }
 }
 
-function line(list: readonly Word[], style: TextStyle, fonts: Fonts): Line {
+function line(list: readonly Word[], atoms: readonly Atom[], style: TextStyle, fonts: Fonts): Line {
   let x = 0;
   for (let w = 0; w < list.length; w++) {
     for (const part of list[w]!.parts) x += part.width;
@@ -285,7 +280,7 @@ function line(list: readonly Word[], style: TextStyle, fonts: Fonts): Line {
   }
   const metrics = fonts.metrics(Fonts.key(style.family, face(style)));
   const baseline = (style.leading - style.size * (metrics.ascent + metrics.descent)) / 2 + style.size * metrics.ascent;
-  return new WordLine(x, style.leading, baseline, list, fonts);
+  return new WordLine(x, style.leading, baseline, list, atoms, fonts);
 }
 
 /** What a line holds in reading order: runs of glyphs, and the spaces between words (no part). */
@@ -320,9 +315,9 @@ function visualOrder(cells: Cell[]): Cell[] {
   return cells;
 }
 
-const sameLook = (a: Piece, b: Glyphs) =>
-  a.font === b.font && a.size === b.atom.style.size && a.colour === b.atom.style.colour && a.rise === b.atom.rise &&
-  a.node === b.atom.node && !a.actual && !b.actual;
+const sameLook = (a: Piece, b: Glyphs, atom: Atom) =>
+  a.font === b.font && a.size === atom.style.size && a.colour === atom.style.colour && a.rise === atom.rise &&
+  a.node === atom.node && !a.actual && !b.actual;
 
 /** A space drawn at the end of a left-to-right piece: the words stay apart in its text, for a screen reader and for copying. */
 function endWithSpace(piece: Piece | undefined, width: number, fonts: Fonts): void {
@@ -339,19 +334,19 @@ function endWithSpace(piece: Piece | undefined, width: number, fonts: Fonts): vo
  * on either side when they are one look and one link; otherwise it ends the piece before it. A line
  * that breaks at a space ends with one of no width, so that lines do not run together in its text.
  */
-function piecesOf(list: readonly Word[], fonts: Fonts): Piece[] {
+function piecesOf(list: readonly Word[], atoms: readonly Atom[], fonts: Fonts): Piece[] {
   const cells: Cell[] = [];
   list.forEach((word, w) => {
     for (const part of word.parts) cells.push({ part, level: part.level, width: part.width });
     if (w < list.length - 1 && word.space > 0) cells.push({ part: null, level: word.spaceLevel, width: word.space });
   });
-  const pieces = joined(cells, fonts);
+  const pieces = joined(cells, atoms, fonts);
   const end = list[list.length - 1];
   if (end && end.space > 0 && end.spaceLevel === 0) endWithSpace(pieces[pieces.length - 1], 0, fonts);
   return pieces;
 }
 
-function joined(cells: Cell[], fonts: Fonts): Piece[] {
+function joined(cells: Cell[], atoms: readonly Atom[], fonts: Fonts): Piece[] {
   const ordered = cells.some((cell) => cell.level > 0) ? visualOrder(cells) : cells;
   const pieces: Piece[] = [];
   let x = 0;
@@ -365,12 +360,13 @@ function joined(cells: Cell[], fonts: Fonts): Piece[] {
     const { part } = cell;
     const last = pieces[pieces.length - 1];
     const rightToLeft = part.level % 2 === 1;
-    const joins = last && sameLook(last, part) && last.glyphs?.chunks[0]!.rightToLeft === rightToLeft;
+    const atom = atoms[part.atom]!;
+    const joins = last && sameLook(last, part, atom) && last.glyphs?.chunks[0]!.rightToLeft === rightToLeft;
     if (last && joins) {
       const chunks = last.glyphs!.chunks;
       let text = part.text;
       if (gap) {
-        const space = fonts.space(part.font, gap.width / part.atom.style.size, rightToLeft);
+        const space = fonts.space(part.font, gap.width / atom.style.size, rightToLeft);
         chunks.push(space);
         text = rightToLeft ? `${part.text} ` : ` ${part.text}`;
         last.width += gap.width;
@@ -382,7 +378,6 @@ function joined(cells: Cell[], fonts: Fonts): Piece[] {
     } else {
       // Only between left-to-right words: in mixed text the gaps fall as the bidi order puts them.
       if (gap && last && !last.link && gap.level === 0 && part.level === 0) endWithSpace(last, 0, fonts);
-      const { atom } = part;
       pieces.push({
         x, width: part.width, text: part.text, font: part.font, size: atom.style.size, colour: atom.style.colour, rise: atom.rise, node: atom.node,
         link: atom.link, underline: atom.underline, actual: part.actual, glyphs: { text: part.text, chunks: [part.shaped] },
@@ -400,7 +395,7 @@ export function breakLines(list: readonly Atom[], style: TextStyle, width: numbe
   let current: Word[] = [];
   let used = 0;
   const finish = () => {
-    lines.push(line(current, style, fonts));
+    lines.push(line(current, list, style, fonts));
     current = [];
     used = 0;
   };
@@ -413,7 +408,7 @@ export function breakLines(list: readonly Atom[], style: TextStyle, width: numbe
     if (word.breakAfter) finish();
   };
   for (const whole of wordsOf(list, fonts)) {
-    if (whole.width > width) for (const word of split(whole, width, fonts)) place(word);
+    if (whole.width > width) for (const word of split(whole, width, list, fonts)) place(word);
     else place(whole);
   }
   if (current.length || lines.length === 0) finish();
