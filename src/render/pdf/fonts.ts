@@ -169,7 +169,8 @@ export class Fonts {
     if (!shaped) {
       // pdfkit numbers its fonts in the order they are first used: measuring comes first.
       this.pdfFont(font);
-      shaped = fontFile(font).shape(text, font, rightToLeft);
+      // A copy: the font file's is every document's, and this document adds its glyph codes to it.
+      shaped = { ...fontFile(font).shape(text, font, rightToLeft) };
       cache.set(text, shaped);
     }
     return shaped;

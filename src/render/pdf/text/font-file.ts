@@ -66,6 +66,9 @@ export interface Metrics {
 const require = createRequire(import.meta.url);
 
 /** A font file, read and parsed once a process, and only when a character needs it. */
+/** Texts kept shaped in each font and direction: far more than a long report's distinct words. */
+const SHAPED_KEPT = 100_000;
+
 export class FontFile {
   readonly shaper: Shaper;
   /** Font units to text space units. */
@@ -76,6 +79,9 @@ export class FontFile {
   private readonly path: string;
   private readonly index: number;
   private bytes: Uint8Array;
+  /** What has been shaped, left to right and right to left, by text. */
+  private readonly shaped = [new Map<string, Shaped>(), new Map<string, Shaped>()];
+  private opened: Font | undefined;
 
   constructor(key: FontKey) {
     if (key.startsWith('system:')) {
@@ -133,8 +139,17 @@ export class FontFile {
     return advance;
   }
 
-  /** The font as fontkit opens it, for pdfkit to embed (a collection's font picked by its PostScript name). */
+  /**
+   * The font as fontkit opens it, for pdfkit to embed (a collection's font picked by its PostScript
+   * name). Opened once: each document makes its own subset of it, and the glyphs fontkit has read
+   * serve every document a process writes (the preview's, one after another).
+   */
   forPdfkit(): Font {
+    this.opened ??= this.open();
+    return this.opened;
+  }
+
+  private open(): Font {
     const bytes = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     // fontkit picks a collection's font (.ttc) by its PostScript name, never by its number.
     const opened = create(bytes, bytes.toString('latin1', 0, 4) === 'ttcf' ? this.shaper.postscriptName() : undefined);
@@ -142,7 +157,21 @@ export class FontFile {
     return forPdfkit(opened, this.shaper.table('post'));
   }
 
-  shape(text: string, key: FontKey, rightToLeft: boolean): Shaped {
+  /**
+   * `text` shaped in this font, as every document shapes it: kept for the documents after this one
+   * (a writer copies it before adding its own codes), up to a bound that a long preview cannot outgrow.
+   */
+  shape(text: string, key: FontKey, rightToLeft: boolean): Readonly<Shaped> {
+    const known = this.shaped[rightToLeft ? 1 : 0]!;
+    let shaped = known.get(text);
+    if (!shaped) {
+      if (known.size >= SHAPED_KEPT) known.clear();
+      known.set(text, (shaped = this.shapeNow(text, key, rightToLeft)));
+    }
+    return shaped;
+  }
+
+  private shapeNow(text: string, key: FontKey, rightToLeft: boolean): Shaped {
     const run = this.shaper.shape(text, rightToLeft);
     const scale = this.scale;
     const advances = run.advances.map((a) => a * scale);
