@@ -60,6 +60,28 @@ interface Context {
   source: SourceRef | undefined;
 }
 
+/** The node an inline token that opens and closes nothing stands for; null for one that adds nothing. */
+function leaf(token: Token, footnoteNumber: (id: number) => number): Inline | null {
+  switch (token.type) {
+    case 'text':
+    case 'html_inline':
+      return { type: 'text', text: token.content };
+    case 'softbreak':
+      return { type: 'text', text: ' ' };
+    case 'hardbreak':
+      return { type: 'break' };
+    case 'code_inline':
+      return { type: 'code', text: token.content };
+    // No images: nothing may be fetched. The description stands in for the picture.
+    case 'image':
+      return { type: 'text', text: token.content };
+    case 'footnote_ref':
+      return { type: 'footnote', number: footnoteNumber((token.meta as { id: number }).id) };
+    default:
+      return token.content ? { type: 'text', text: token.content } : null;
+  }
+}
+
 function inlines(tokens: readonly Token[], context: Context): Inline[] {
   const { footnoteNumber, source } = context;
   const root: Inline[] = [];
@@ -76,26 +98,6 @@ function inlines(tokens: readonly Token[], context: Context): Inline[] {
   };
   for (const token of tokens) {
     switch (token.type) {
-      case 'text':
-      case 'html_inline':
-        push({ type: 'text', text: token.content });
-        break;
-      case 'softbreak':
-        push({ type: 'text', text: ' ' });
-        break;
-      case 'hardbreak':
-        push({ type: 'break' });
-        break;
-      case 'code_inline':
-        push({ type: 'code', text: token.content });
-        break;
-      case 'image':
-        // No images: nothing may be fetched. The description stands in for the picture.
-        push({ type: 'text', text: token.content });
-        break;
-      case 'footnote_ref':
-        push({ type: 'footnote', number: footnoteNumber((token.meta as { id: number }).id) });
-        break;
       case 'strong_open':
       case 'em_open':
       case 'link_open': {
@@ -117,26 +119,30 @@ function inlines(tokens: readonly Token[], context: Context): Inline[] {
         if (flattened > 0) flattened--;
         else if (stack.length > 1) stack.pop();
         break;
-      default:
-        if (token.content) push({ type: 'text', text: token.content });
+      default: {
+        const node = leaf(token, footnoteNumber);
+        if (node) push(node);
+      }
     }
   }
   return root;
+}
+
+/** The index of the token that closes the one at `from`, before `end`. */
+function closingIndex(tokens: readonly Token[], from: number, end: number): number {
+  let depth = 0;
+  for (let j = from; j < end; j++) {
+    depth += tokens[j]!.nesting;
+    if (depth === 0) return j;
+  }
+  return end - 1;
 }
 
 /** Turns markdown-it's flat block tokens into nested blocks. */
 function blocks(tokens: readonly Token[], start: number, end: number, context: Context): Block[] {
   const out: Block[] = [];
   let i = start;
-  const closing = (from: number): number => {
-    // The index of the token that closes the one at `from`.
-    let depth = 0;
-    for (let j = from; j < end; j++) {
-      depth += tokens[j]!.nesting;
-      if (depth === 0) return j;
-    }
-    return end - 1;
-  };
+  const closing = (from: number) => closingIndex(tokens, from, end);
   while (i < end) {
     const token = tokens[i]!;
     switch (token.type) {
@@ -156,7 +162,7 @@ function blocks(tokens: readonly Token[], start: number, end: number, context: C
       case 'ordered_list_open': {
         const close = closing(i);
         const items: Block[][] = [];
-        for (let j = i + 1; j < close; ) {
+        for (let j = i + 1; j < close;) {
           const itemClose = closing(j);
           items.push(blocks(tokens, j + 1, itemClose, context));
           j = itemClose + 1;
