@@ -128,29 +128,6 @@ const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
  * one style, font and direction, the direction from the Unicode Bidirectional Algorithm for the
  * whole paragraph, whose base direction is left to right, as the HTML's.
  */
-/**
- * The words of each paragraph met, by what decides them: its atoms' texts and the looks that set
- * their widths. The PDF is laid out twice, and a paragraph's second layout takes its first's words.
- */
-const laidOut = new WeakMap<Fonts, Map<string, Word[]>>();
-
-/** What words() makes of a list depends on no more than this. */
-function wordsKey(list: readonly Atom[]): string {
-  let key = '';
-  for (const { text, style } of list) key += `${style.family}${style.bold ? 'b' : ''}${style.italic ? 'i' : ''}${style.size}\u0001${text}\u0002`;
-  return key;
-}
-
-/** words() of `list`, made once for each paragraph: its parts name their atoms by place, so any list of the same atoms takes them. */
-function wordsOf(list: readonly Atom[], fonts: Fonts): Word[] {
-  let known = laidOut.get(fonts);
-  if (!known) laidOut.set(fonts, (known = new Map()));
-  const key = wordsKey(list);
-  let found = known.get(key);
-  if (!found) known.set(key, (found = words(list, fonts)));
-  return found;
-}
-
 function words(list: readonly Atom[], fonts: Fonts): Word[] {
   let text = '';
   /** Where each atom's text ends in `text`. */
@@ -407,7 +384,7 @@ export function breakLines(list: readonly Atom[], style: TextStyle, width: numbe
     current.push(word);
     if (word.breakAfter) finish();
   };
-  for (const whole of wordsOf(list, fonts)) {
+  for (const whole of words(list, fonts)) {
     if (whole.width > width) for (const word of split(whole, width, list, fonts)) place(word);
     else place(whole);
   }
