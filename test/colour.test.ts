@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from './helpers/run.js';
 import { copyToTemp, removeTemp } from './helpers/temp-data.js';
+import { needing } from './helpers/system.js';
 
 let dir: string;
 beforeEach(() => {
@@ -26,7 +27,7 @@ function cornerOfCover(pdf: string): string {
   return `#${[...ppm.subarray(start, start + 3)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-test('the cover takes the report\'s colour in the HTML and the PDF', async () => {
+needing('poppler-utils').test('the cover takes the report\'s colour in the HTML and the PDF', async () => {
   withColour('#00703C');
   const html = await run(['report', '2019', '--format', 'html', '-o', '-'], { cwd: dir });
   expect(html.code).toBe(0);
@@ -36,7 +37,7 @@ test('the cover takes the report\'s colour in the HTML and the PDF', async () =>
   expect(cornerOfCover(pdf)).toBe('#00703c');
 });
 
-test('without a colour, the cover is GOV.UK blue', async () => {
+needing('poppler-utils').test('without a colour, the cover is GOV.UK blue', async () => {
   const pdf = join(dir, 'out.pdf');
   expect((await run(['report', '2019', '--format', 'pdf', '-o', pdf], { cwd: dir })).code).toBe(0);
   expect(cornerOfCover(pdf)).toBe('#1d70b8');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Document } from '../src/document/types.js';
 import { writePdf } from '../src/render/pdf/index.js';
 import { fixtureDocument } from './helpers/document-fixture.js';
+import { needing } from './helpers/system.js';
 
 const SLOW = 120_000;
 const tmp = mkdtempSync(join(tmpdir(), 'covenant-pdf-doc-'));
@@ -38,7 +39,7 @@ beforeAll(async () => {
 
 const pageOf = (w: Written, text: string) => w.pages.findIndex((p) => p.includes(text)) + 1;
 
-describe('the PDF of a document', () => {
+needing('poppler-utils').describe('the PDF of a document', () => {
   test('sets the cover, the contents with page numbers from the layout, and the parts in order', () => {
     expect(plain.pages[0]).toMatch(/Progress in 2024[\s\S]*One year on[\s\S]*From\s+HM Government/);
     // The cover has no running footer; the other pages do, in the labels' words.

@@ -11,6 +11,7 @@ import { docxText } from './helpers/docx.js';
 import { golden } from './helpers/golden.js';
 import { run } from './helpers/run.js';
 import { htmlText } from './helpers/text.js';
+import { needing } from './helpers/system.js';
 
 const SLOW = 120_000;
 const tmp = mkdtempSync(join(tmpdir(), 'covenant-pdf-golden-'));
@@ -37,7 +38,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('golden PDF of test/fixtures/report', () => {
+needing('poppler-utils').describe('golden PDF of test/fixtures/report', () => {
   test('its text, laid out as on the page', () => {
     const text = tool('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-']);
     expect(text).toBe(golden('report.pdf.txt', text));
@@ -84,7 +85,7 @@ function htmlShown(): string {
     .replace(/<span class="govuk-visually-hidden">[\s\S]*?<\/span>/g, '');
 }
 
-describe('Markdown, HTML, PDF and Word hold the same words', () => {
+needing('poppler-utils').describe('Markdown, HTML, PDF and Word hold the same words', () => {
   const formats = () => ({ markdown: new MarkdownIt({ html: true }).render(md), html: htmlShown() });
 
   test('sentence for sentence: each prose sentence of one format is in the others', () => {

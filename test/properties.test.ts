@@ -28,6 +28,7 @@ import { readCsv } from './helpers/csv.js';
 import { fixturesDir } from './helpers/fixtures.js';
 import { htmlText } from './helpers/text.js';
 import { PROPERTY_SEED, propertyRuns } from './helpers/property.js';
+import { needing } from './helpers/system.js';
 
 // A fixed seed, so CI sees the same cases every run; COVENANT_PROPERTY_RUNS sets how many (helpers/property.ts).
 const seed = PROPERTY_SEED;
@@ -257,7 +258,7 @@ describe('valid random data through the writers', () => {
     }), params(RUNS.writers));
   });
 
-  // Without poppler the test fails, saying what to install, as test/pdf.test.ts does: a skip went unseen.
+  // Read back with poppler: skipped without it (jest.config.js says so), and required in CI.
   const pdftotext = (file: string) => {
     try {
       return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
@@ -267,7 +268,7 @@ describe('valid random data through the writers', () => {
     }
   };
 
-  test(`PDF keeps every commitment's words (${RUNS.pdf} data folders)`, async () => {
+  needing('poppler-utils').test(`PDF keeps every commitment's words (${RUNS.pdf} data folders)`, async () => {
     // Text the fonts have glyphs for (other characters are warned about, not compared); the rest of
     // the data keeps its odd text, so the layout still meets it. Letters with marks, precomposed and
     // typed as combining characters, test that each glyph reads back as the characters it was drawn for.

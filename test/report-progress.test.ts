@@ -8,6 +8,7 @@ import { golden } from './helpers/golden.js';
 import { run } from './helpers/run.js';
 import { copyToTemp, removeTemp } from './helpers/temp-data.js';
 import { htmlText } from './helpers/text.js';
+import { needing } from './helpers/system.js';
 
 const DATA = ['--data', 'test/fixtures/history'];
 
@@ -82,7 +83,7 @@ describe('four years on record: the 2016 report shows progress since 2013', () =
   });
 });
 
-test('in the PDF each chart is a Figure in the structure tree, with its alt text', async () => {
+needing('poppler-utils').test('in the PDF each chart is a Figure in the structure tree, with its alt text', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'covenant-progress-'));
   try {
     const file = join(dir, 'report.pdf');

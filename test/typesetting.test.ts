@@ -7,6 +7,7 @@ import { checkPdfkitVersion, EmbeddedGlyphs, PDFKIT_CHECKED } from '../src/rende
 import { packageFor } from '../src/render/pdf/text/scripts.js';
 import { structNode } from '../src/render/pdf/tags.js';
 import type { Inline } from '../src/document/types.js';
+import { needing } from './helpers/system.js';
 
 const STYLE: TextStyle = { family: 'sans', bold: false, italic: false, size: 11, leading: 16, colour: '#0b0c0c' };
 
@@ -75,7 +76,7 @@ describe('right-to-left text (UAX #9)', () => {
 });
 
 describe('installed fonts (fontconfig)', () => {
-  test('set Japanese from the first font of a collection (.ttc), which pdfkit embeds', () => {
+  needing('fonts-noto-cjk').test('set Japanese from the first font of a collection (.ttc), which pdfkit embeds', () => {
     const doc = document();
     doc.addPage();
     const fonts = new Fonts(doc);
@@ -85,7 +86,7 @@ describe('installed fonts (fontconfig)', () => {
     expect([...fonts.missing]).toEqual([]);
   });
 
-  test('set an Arabic word that one font has whole in that font, so that its letters join', () => {
+  needing('fonts-noto-core').test('set an Arabic word that one font has whole in that font, so that its letters join', () => {
     // DejaVu Sans has the Arabic letters but not Urdu's ہ: the word goes to a font with all of them.
     const pieces = lines('رہائش', 400)[0]!.pieces;
     expect(pieces).toHaveLength(1);
