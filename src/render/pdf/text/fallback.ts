@@ -28,36 +28,81 @@ function run(command: string, args: string[]): string {
 }
 
 const FORMAT = '%{file}\\t%{index}\\n';
+/** The same, with the characters each font has, as fontconfig writes them: hex code points and ranges ("20-7e a0 600-6ff"). */
+const TABLE_FORMAT = '%{file}\\t%{index}\\t%{charset}\\n';
 
-/** fontconfig's lines, keeping the font files pdfkit can embed: TrueType and OpenType, single or collected. */
+/** A font file pdfkit can embed: TrueType and OpenType, single or collected. */
+const EMBEDDABLE = /\.(ttf|otf|ttc|otc)$/i;
+
+/** fontconfig's lines, keeping the font files pdfkit can embed. */
 function parse(output: string): SystemFont[] {
-  return output.split('\n').filter((line) => /\.(ttf|otf|ttc|otc)\t/i.test(line)).map((line) => {
-    const [file, index] = line.split('\t');
-    return { file: file!, index: Number(index) || 0 };
-  });
+  return output.split('\n').map((line) => line.split('\t')).filter(([file]) => EMBEDDABLE.test(file ?? ''))
+    .map(([file, index]) => ({ file: file!, index: Number(index) || 0 }));
 }
 
-/** fontconfig's answers, by pattern: they depend on the machine alone. */
-const answers = new Map<string, SystemFont[]>();
+/** An installed font and the characters it has, as sorted [first, last] pairs, flat. */
+interface Covered extends SystemFont {
+  ranges: number[];
+}
 
-function ask(command: 'fc-match' | 'fc-list', pattern: string): SystemFont[] {
-  let answer = answers.get(`${command} ${pattern}`);
-  if (!answer) answers.set(`${command} ${pattern}`, (answer = parse(run(command, ['-f', FORMAT, pattern]))));
+/**
+ * Every installed font pdfkit can embed, with its characters, in file order: asked of fontconfig
+ * once a process, the first time a character no shipped font has turns up. Which fonts have a
+ * character is then answered here, where it took a process for each character.
+ */
+let table: Covered[] | undefined;
+
+function installed(): Covered[] {
+  table ??= run('fc-list', ['-f', TABLE_FORMAT]).split('\n').map((line) => line.split('\t'))
+    .filter(([file]) => EMBEDDABLE.test(file ?? ''))
+    .map(([file, index, charset]) => ({
+      file: file!, index: Number(index) || 0,
+      ranges: (charset ?? '').split(' ').filter(Boolean).flatMap((range) => {
+        const [first, last = first] = range.split('-');
+        return [parseInt(first!, 16), parseInt(last!, 16)];
+      }),
+    }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index));
+  return table;
+}
+
+function has({ ranges }: Covered, code: number): boolean {
+  let low = 0;
+  let high = ranges.length / 2 - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (code < ranges[2 * middle]!) high = middle - 1;
+    else if (code > ranges[2 * middle + 1]!) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** fontconfig's choices, by pattern: they depend on the machine alone. */
+const choices = new Map<string, SystemFont[]>();
+
+function match(pattern: string): SystemFont[] {
+  let answer = choices.get(pattern);
+  if (!answer) choices.set(pattern, (answer = parse(run('fc-match', ['-f', FORMAT, pattern]))));
   return answer;
 }
 
 /**
  * Installed fonts for `char` in this family and face, best first: fontconfig's choice (for the
  * character and its script's language), then every other font that has it, in file order, so that
- * the choice is the same on every run. The caller checks which has it.
+ * the choice is the same on every run. fontconfig is asked only when there is a choice: none when
+ * no installed font has it, the one that has it alone. The caller checks which has it.
  */
 function* systemFonts(char: string, family: Family, face: Face): Generator<FontKey> {
-  const code = char.codePointAt(0)!.toString(16);
-  const lang = languageOf(char);
+  const code = char.codePointAt(0)!;
+  const others = installed().filter((font) => has(font, code));
+  if (others.length === 0) return;
   const keys = (fonts: SystemFont[]) => fonts.map(({ file, index }): FontKey => `system:${file}#${index}`);
-  yield* keys(ask('fc-match', `${GENERIC[family]}${WEIGHT[face]}:charset=${code}${lang ? `:lang=${lang}` : ''}`));
-  const others = ask('fc-list', `:charset=${code}`);
-  yield* keys([...others].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index)));
+  // One font has it: there is nothing for fontconfig to choose.
+  if (others.length === 1) return yield* keys(others);
+  const lang = languageOf(char);
+  yield* keys(match(`${GENERIC[family]}${WEIGHT[face]}:charset=${code.toString(16)}${lang ? `:lang=${lang}` : ''}`));
+  yield* keys(others);
 }
 
 /** Whether `key` can be embedded and has every character of `codes`; false for a file that cannot be read. */
