@@ -1,11 +1,13 @@
-// The browser suite: the HTML report opened in headless Chromium (Debian's /usr/bin/chromium, or
-// $CHROMIUM_PATH). Run by `npm run test:browser`; .ci/run installs Chromium first.
+// The browser suite: the report opened in the programs its readers use: the HTML in headless
+// Chromium (Debian's /usr/bin/chromium, or $CHROMIUM_PATH), the Word file in LibreOffice. Run by
+// `npm run test:browser`; .ci/run installs both first. Each takes seconds to start, so the unit
+// suite (`npm test`) leaves them to this one.
 import base from './jest.config.js';
 
 /** @type {import('jest').Config} */
 export default {
   ...base,
-  testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+  testMatch: ['<rootDir>/test/browser/**/*.test.ts', '<rootDir>/test/office/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 120000,
 };

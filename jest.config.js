@@ -38,7 +38,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', '<rootDir>/test/package/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', '<rootDir>/test/office/', '<rootDir>/test/package/'],
   coverageProvider: 'v8',
   // Jest's default is one worker fewer than the cores, which on two cores is one: the suites would
   // run one after another. Its own process mostly waits, so every core gets a worker.
