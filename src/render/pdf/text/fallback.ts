@@ -34,10 +34,13 @@ const TABLE_FORMAT = '%{file}\\t%{index}\\t%{charset}\\n';
 /** A font file pdfkit can embed: TrueType and OpenType, single or collected. */
 const EMBEDDABLE = /\.(ttf|otf|ttc|otc)$/i;
 
-/** fontconfig's lines, keeping the font files pdfkit can embed. */
+/** fontconfig's lines split into their fields, keeping the font files pdfkit can embed. */
+function lines(output: string): string[][] {
+  return output.split('\n').map((line) => line.split('\t')).filter(([file]) => EMBEDDABLE.test(file ?? ''));
+}
+
 function parse(output: string): SystemFont[] {
-  return output.split('\n').map((line) => line.split('\t')).filter(([file]) => EMBEDDABLE.test(file ?? ''))
-    .map(([file, index]) => ({ file: file!, index: Number(index) || 0 }));
+  return lines(output).map(([file, index]) => ({ file: file!, index: Number(index) || 0 }));
 }
 
 /** An installed font and the characters it has, as sorted [first, last] pairs, flat. */
@@ -48,21 +51,25 @@ interface Covered extends SystemFont {
 /**
  * Every installed font pdfkit can embed, with its characters, in file order: asked of fontconfig
  * once a process, the first time a character no shipped font has turns up. Which fonts have a
- * character is then answered here, where it took a process for each character.
+ * character is then answered here, where it took a process for each character. A variable font's
+ * named instances share a file and an index, and count once.
  */
 let table: Covered[] | undefined;
 
 function installed(): Covered[] {
-  table ??= run('fc-list', ['-f', TABLE_FORMAT]).split('\n').map((line) => line.split('\t'))
-    .filter(([file]) => EMBEDDABLE.test(file ?? ''))
-    .map(([file, index, charset]) => ({
-      file: file!, index: Number(index) || 0,
+  if (table) return table;
+  const fonts = new Map<string, Covered>();
+  for (const [file, index, charset] of lines(run('fc-list', ['-f', TABLE_FORMAT]))) {
+    const font = { file: file!, index: Number(index) || 0 };
+    fonts.set(`${font.file}#${font.index}`, {
+      ...font,
       ranges: (charset ?? '').split(' ').filter(Boolean).flatMap((range) => {
         const [first, last = first] = range.split('-');
         return [parseInt(first!, 16), parseInt(last!, 16)];
       }),
-    }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index));
+    });
+  }
+  table = [...fonts.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index));
   return table;
 }
 
