@@ -37,6 +37,38 @@ function program(io: Io, done: (code: number) => void): Command {
       done(await validate(io, years, { format: opts.format, ...optional('data', data()) }));
     });
 
+  // The report in every format, written or served while it is edited, and what its templates may use.
+  registerReportCommands(cli, io, done, data);
+
+  cli
+    .command('schema')
+    .description('print the JSON Schema of a kind of file')
+    .addArgument(new Argument('<kind>', 'programme, report or department').choices(SCHEMA_KINDS))
+    .action(async (kind: 'programme' | 'report' | 'department') => {
+      const { schema } = await import('./schema.js');
+      done(schema(io, kind));
+    });
+
+  // Year over year: diff, new-year, fmt, export (src/cli/year-commands.ts).
+  registerYearCommands(cli, io, done, data);
+
+  cli
+    .command('history')
+    .description('show every pledge across every year on record: status each year, changes, figures')
+    .addOption(new Option('--format <format>', 'text for a terminal, md for a pull request, json for scripts, csv for spreadsheets').choices(HISTORY_FORMATS).default('text'))
+    .option('--department <id>', 'only this department\'s pledges')
+    .option('--pledge <id>', 'only pledges with this id')
+    .action(async (opts: { format: 'text' | 'md' | 'json' | 'csv'; department?: string; pledge?: string }) => {
+      const { history } = await import('./history.js');
+      done(await history(io, { format: opts.format, ...optional('department', opts.department), ...optional('pledge', opts.pledge), ...optional('data', data()) }));
+    });
+
+  for (const command of [cli, ...cli.commands]) command.showHelpAfterError(usage(command));
+  return cli;
+}
+
+/** report, preview and templates: the commands that make the report from the templates. */
+function registerReportCommands(cli: Command, io: Io, done: (code: number) => void, data: () => string | undefined): void {
   cli
     .command('report')
     .description('write the year\'s progress report as Markdown, HTML, PDF and Word')
@@ -80,32 +112,6 @@ function program(io: Io, done: (code: number) => void): Command {
       const { templates } = await import('./templates.js');
       done(templates(io));
     });
-
-  cli
-    .command('schema')
-    .description('print the JSON Schema of a kind of file')
-    .addArgument(new Argument('<kind>', 'programme, report or department').choices(SCHEMA_KINDS))
-    .action(async (kind: 'programme' | 'report' | 'department') => {
-      const { schema } = await import('./schema.js');
-      done(schema(io, kind));
-    });
-
-  // Year over year: diff, new-year, fmt, export (src/cli/year-commands.ts).
-  registerYearCommands(cli, io, done, data);
-
-  cli
-    .command('history')
-    .description('show every pledge across every year on record: status each year, changes, figures')
-    .addOption(new Option('--format <format>', 'text for a terminal, md for a pull request, json for scripts, csv for spreadsheets').choices(HISTORY_FORMATS).default('text'))
-    .option('--department <id>', 'only this department\'s pledges')
-    .option('--pledge <id>', 'only pledges with this id')
-    .action(async (opts: { format: 'text' | 'md' | 'json' | 'csv'; department?: string; pledge?: string }) => {
-      const { history } = await import('./history.js');
-      done(await history(io, { format: opts.format, ...optional('department', opts.department), ...optional('pledge', opts.pledge), ...optional('data', data()) }));
-    });
-
-  for (const command of [cli, ...cli.commands]) command.showHelpAfterError(usage(command));
-  return cli;
 }
 
 /** What follows a usage error: the command's usage line, and where its help is. */
