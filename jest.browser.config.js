@@ -3,6 +3,9 @@
 // `npm run test:browser`; .ci/run installs both first. Each takes seconds to start, so the unit
 // suite (`npm test`) leaves them to this one.
 import base from './jest.config.js';
+import { checkSystem } from './test/helpers/system-check.js';
+
+checkSystem(['libreoffice-writer-nogui']);
 
 /** @type {import('jest').Config} */
 export default {

@@ -1,7 +1,8 @@
 // Tests that need a Debian package beyond npm (poppler-utils to read a PDF back, fonts for further
-// scripts): jest.config.js finds which are missing, once, and says so; here such tests are skipped,
-// and counted as skipped in Jest's summary. Where nothing was looked for, every test runs.
-export type SystemPackage = 'poppler-utils' | 'fonts-noto-cjk' | 'fonts-noto-core';
+// scripts, LibreOffice): the suite's Jest config finds which are missing, once, and says so
+// (system-check.js); here such tests are skipped, and counted as skipped in Jest's summary. Where
+// nothing was looked for, every test runs.
+export type SystemPackage = 'poppler-utils' | 'fonts-noto-cjk' | 'fonts-noto-core' | 'libreoffice-writer-nogui';
 
 const missing = new Set((process.env.COVENANT_SYSTEM_MISSING ?? '').split(',').filter(Boolean));
 

@@ -1,19 +1,17 @@
 // The Word file opens in LibreOffice without repair: converted headless to PDF, its text reads back
 // in order. LibreOffice comes from Debian's libreoffice-writer-nogui, which .ci/run installs. Part of
 // the suite of programs readers open the report in (`npm run test:browser`), beside Chromium.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDocx } from '../../src/render/docx/index.js';
 import { sample } from '../fixtures/document/sample.js';
-import { has } from '../helpers/system.js';
+import { needing } from '../helpers/system.js';
 
-const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 // Without LibreOffice there is nothing to open the file with, and without poppler nothing to read
-// its PDF: skipped then, except where COVENANT_REQUIRE_SYSTEM=1 (.ci/run, which installs both) asks
-// for every test to run.
-const withLibreOffice = (soffice && has('poppler-utils')) || process.env.COVENANT_REQUIRE_SYSTEM === '1' ? test : test.skip;
+// its PDF: CI installs both, so this runs there.
+const withLibreOffice = needing('libreoffice-writer-nogui', 'poppler-utils').test;
 
 describe('DOCX in LibreOffice', () => {
   let dir: string;
