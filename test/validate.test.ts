@@ -231,6 +231,16 @@ describe('did you mean', () => {
     expect(closest('vlaue', ['id', 'label', 'value', 'unit'])).toBe('value');
     expect(closest('mte', ['met', 'not-met'])).toBe('met');
   });
+
+  test('stops counting past a limit, and still finds the nearest within it', async () => {
+    const { closest, distance } = await import('../src/data/suggest.js');
+    expect(distance('kitten', 'sitting', 3)).toBe(3);
+    expect(distance('kitten', 'sitting', 2)).toBeGreaterThan(2);
+    expect(distance('ab', 'abcdefgh', 2)).toBeGreaterThan(2);
+    // The first of two equally near, as before; nothing when the nearest is past a third of the word.
+    expect(closest('stats', ['state', 'stat', 'status'])).toBe('state');
+    expect(closest('key19999', ['id', 'name', 'short_name', 'pledges'])).toBeUndefined();
+  });
 });
 
 describe('validate: a file with a byte order mark and CRLF line endings', () => {

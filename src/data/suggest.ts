@@ -21,20 +21,30 @@ export function normalise(value: string): string {
 
 /**
  * Edits from `a` to `b`: a letter added, dropped or changed, or two neighbours swapped ("nmae" is
- * one edit from "name", as a typist makes it: optimal string alignment distance).
+ * one edit from "name", as a typist makes it: optimal string alignment distance). Past `limit`
+ * the count stops, and any number above `limit` is returned: a file of twenty thousand unknown
+ * keys asks this of each allowed key for every one.
  */
-export function distance(a: string, b: string): number {
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+export function distance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = new Uint32Array(b.length + 1);
+  let previous = Uint32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Uint32Array(b.length + 1);
+  let previousLeast = 0;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
+    let least = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      row.push(d);
+      row[j] = d;
+      if (d < least) least = d;
     }
-    [before, previous] = [previous, row];
+    // Every later cell adds to a cell of this row or the one before it: past the limit in both, it stays past.
+    if (least > limit && previousLeast > limit) return limit + 1;
+    previousLeast = least;
+    [before, previous, row] = [previous, row, before];
   }
   return previous[b.length]!;
 }
@@ -48,14 +58,15 @@ export function closest(value: unknown, allowed: readonly string[]): string | un
   if (exact) return exact;
   const synonym = STATUS_SYNONYMS[written];
   if (synonym && allowed.includes(synonym)) return synonym;
+  const limit = Math.max(1, Math.floor(written.length / 3));
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestDistance = limit + 1;
   for (const candidate of allowed) {
-    const d = distance(written, normalise(candidate));
+    // Only a nearer one than the best so far can take its place.
+    const d = distance(written, normalise(candidate), bestDistance - 1);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  const limit = Math.max(1, Math.floor(written.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  return best;
 }
 
 export function didYouMean(value: unknown, allowed: readonly string[]): string | undefined {
