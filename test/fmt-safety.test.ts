@@ -13,19 +13,12 @@ import { formatYaml } from '../src/data/format-yaml.js';
 import { parseYaml } from '../src/data/load.js';
 import { readText } from '../src/data/source.js';
 import { corruptedBytes, validData } from './helpers/arbitraries.js';
+import { propertyParams as params } from './helpers/property.js';
 import { repoRoot } from './helpers/fixtures.js';
 import { run } from './helpers/run.js';
 import { copyToTemp, removeTemp } from './helpers/temp-data.js';
 
 const years = fileURLToPath(new URL('./fixtures/years/', import.meta.url));
-const seed = Number(process.env.COVENANT_PROPERTY_SEED ?? 20191001);
-const scale = Number(process.env.COVENANT_PROPERTY_SCALE ?? 1);
-/** COVENANT_PROPERTY_RUNS, when set, is every property's number of runs; COVENANT_PROPERTY_SCALE scales the defaults. */
-const fixedRuns = Number(process.env.COVENANT_PROPERTY_RUNS ?? Number.NaN);
-const params = (runs: number) => ({
-  seed, numRuns: Number.isFinite(fixedRuns) ? fixedRuns : Math.max(1, Math.round(runs * scale)), endOnFailure: process.env.SHRINK === undefined,
-});
-
 const fmtOf = (text: string) => formatYaml(text, 'department', 'x.yaml');
 
 describe('what fmt writes back exactly as it was written', () => {

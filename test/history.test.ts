@@ -15,6 +15,7 @@ import { compareYears, isRegression } from '../src/report/changes.js';
 import { buildHistory, historyUpTo, stepsByPledge, type History, type PledgeHistory } from '../src/history/model.js';
 import { readCsv } from './helpers/csv.js';
 import { golden } from './helpers/golden.js';
+import { propertyParams } from './helpers/property.js';
 import { run } from './helpers/run.js';
 import { copyToTemp, removeTemp } from './helpers/temp-data.js';
 
@@ -352,7 +353,7 @@ describe('buildHistory on random years', () => {
       }
       history.statusCounts.forEach((count, i) => expect(count.total).toBe(list[i]!.departments.reduce((n, d) => n + d.pledges.length, 0)));
       expect(buildHistory([...list].reverse())).toEqual(history);
-    }), { numRuns: 100 });
+    }), propertyParams(100));
   });
 
   test('over two years, the changes are diff\'s', () => {
@@ -361,7 +362,7 @@ describe('buildHistory on random years', () => {
         .flatMap((c) => (c.kind === 'status' || c.kind === 'theme' || c.kind === 'commitment' ? [`${c.department}/${c.pledge} ${c.kind} ${c.from}>${c.to} ${c.regression}`] : []));
       const fromHistory = buildHistory(list).pledges.flatMap((p) => p.changes.map((c) => `${p.department}/${p.pledge} ${c.kind} ${c.from}>${c.to} ${c.regression}`));
       expect([...fromHistory].sort()).toEqual([...fromDiff].sort());
-    }), { numRuns: 200 });
+    }), propertyParams(200));
   });
 
   test('every format writes it; the CSV and JSON read back', () => {
@@ -373,6 +374,6 @@ describe('buildHistory on random years', () => {
       const rows = readCsv(historyFormatters.csv(history).replace(/^\ufeff/, ''));
       const expected = history.pledges.reduce((n, p) => n + history.years.length - history.years.indexOf(p.firstYear), 0);
       expect(rows.length).toBe(1 + expected);
-    }), { numRuns: 100 });
+    }), propertyParams(100));
   });
 });

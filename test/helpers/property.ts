@@ -12,6 +12,11 @@ export function propertyRuns(full: number): number {
   return Math.max(1, Math.round((full * PROPERTY_RUNS) / 100));
 }
 
+/** fast-check's parameters for such a property: the fixed seed, and the first failing case reported as found, unshrunk. */
+export function propertyParams(full: number): { seed: number; numRuns: number; endOnFailure: true } {
+  return { seed: PROPERTY_SEED, numRuns: propertyRuns(full), endOnFailure: true };
+}
+
 function positive(name: string, fallback: number): number {
   const text = process.env[name];
   if (text === undefined || text === '') return fallback;
