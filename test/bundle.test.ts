@@ -21,8 +21,6 @@ const commands: [string, string[], string][] = [
   ['validate, valid data', ['validate', '--data', 'data'], repoRoot],
   ['validate, invalid data', ['validate', '--data', 'invalid', '--format', 'json'], fixturesDir],
   ['validate, stylish with code frames', ['validate', '--data', 'invalid'], fixturesDir],
-  ['report md to standard output', ['report', '2014', '--data', 'data', '--format', 'md', '-o', '-'], repoRoot],
-  ['report html to standard output', ['report', '2014', '--data', 'data', '--format', 'html', '-o', '-'], repoRoot],
   ['report with custom templates (the compiler)', ['report', '2019', '--data', 'valid', '--format', 'md', '--templates', 'templates/unknown-field', '-o', '-'], fixturesDir],
   ['diff', ['diff', '2013', '2014', '--data', 'data', '--format', 'json'], repoRoot],
   ['export csv', ['export', '2014', '--data', 'data', '--format', 'csv'], repoRoot],
