@@ -1,20 +1,29 @@
 // The command people run is bin/covenant.js, which loads the bundle in dist/bundle/ (built by
 // `npm run build`, which `npm test` runs first). The other suites run the code in src/ in-process;
 // this one holds the bundle to the same results for every command, on good data and bad, so a
-// library the bundle leaves out or a path it breaks is found here.
-import { spawnSync } from 'node:child_process';
+// library the bundle leaves out or a path it breaks is found here. The bundle answers the commands
+// in one process of its own (helpers/bundle-driver.js), as run.ts runs the source; bin/covenant.js
+// itself writes every format, as people run it.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fixturesDir, repoRoot } from './helpers/fixtures.js';
-import { run } from './helpers/run.js';
+import { run, type RunResult } from './helpers/run.js';
 import { has } from './helpers/system.js';
 
 const bin = join(repoRoot, 'bin/covenant.js');
 
-function shipped(argv: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...argv], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+/** A process's exit code and output. It runs beside the source's in-process runs, on another core. */
+function child(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, ...output }));
+  });
 }
 
 const commands: [string, string[], string][] = [
@@ -32,10 +41,21 @@ const commands: [string, string[], string][] = [
   ['help', ['--help'], repoRoot],
 ];
 
-describe('the shipped command answers as the source does', () => {
-  test.each(commands)('%s', async (_name, argv, cwd) => {
+describe('the bundle answers as the source does', () => {
+  let bundled: Promise<RunResult[]>;
+  beforeAll(() => {
+    bundled = child([join(repoRoot, 'test/helpers/bundle-driver.js'), JSON.stringify(commands.map(([, argv, cwd]) => [argv, cwd]))], repoRoot)
+      .then(({ code, stdout, stderr }) => {
+        if (code !== 0) throw new Error(`the bundle's run of the commands failed (exit ${code}): ${stderr}`);
+        return JSON.parse(stdout) as RunResult[];
+      });
+    // A failure is the tests' to report, when they await it.
+    bundled.catch(() => {});
+  });
+
+  test.each(commands.map((command, i) => [...command, i] as const))('%s', async (_name, argv, cwd, i) => {
     const expected = await run(argv, { cwd });
-    expect(shipped(argv, cwd)).toStrictEqual(expected);
+    expect((await bundled)[i]).toStrictEqual(expected);
   });
 });
 
@@ -45,8 +65,7 @@ test.each([['data', '2014'], ['test/fixtures/pdf', '2024']])('the shipped comman
   const dirs = [mkdtempSync(join(tmpdir(), 'covenant-bundle-')), mkdtempSync(join(tmpdir(), 'covenant-source-'))];
   try {
     const argv = (dir: string) => ['report', year, '--data', data, '--out', dir];
-    const bundled = shipped(argv(dirs[0]!), repoRoot);
-    const source = await run(argv(dirs[1]!), { cwd: repoRoot });
+    const [bundled, source] = await Promise.all([child([bin, ...argv(dirs[0]!)], repoRoot), run(argv(dirs[1]!), { cwd: repoRoot })]);
     expect(bundled.code).toBe(0);
     expect(source.code).toBe(0);
     // "wrote ../../tmp/covenant-bundle-x/…": the two folders' names differ, and nothing else may.

@@ -1,0 +1,15 @@
+import type { main } from '../../src/cli/main.js';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  tty?: boolean;
+}
+
+export function capture(run: typeof main, argv: string[], options?: RunOptions): Promise<RunResult>;
