@@ -1,14 +1,11 @@
 // The unit suite and the type check at once: Jest's workers leave a core idle while they wait on
 // the covenant processes and PDFs their tests start, and the type check, at the lowest priority,
-// fills it. Jest's output streams as it runs; the type checker's is printed after it, and either
-// failing fails the run. When nothing tsc reads has changed since it last found no errors, that
-// check stands (`npm test -- --typecheck-again` runs it anyway). Other arguments go to Jest
-// (`npm test -- test/pdf.test.ts`).
+// fills it. Jest's output
+// streams as it runs; the type checker's is printed after it, and either failing fails the run.
+// Arguments go to Jest (`npm test -- test/pdf.test.ts`).
 import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { digest, stamp, stamped } from './digest.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
@@ -31,25 +28,10 @@ function run(args, quiet) {
   });
 }
 
-/** What tsc reads: the TypeScript, the JSON it imports, its settings, and the installed types (npm's record of what is installed). */
-const TYPED = ['src', 'test', 'scripts', 'schemas', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
-const STAMP = join(root, 'node_modules/.cache/covenant/typecheck.json');
-const args = process.argv.slice(2);
-const again = args.includes('--typecheck-again');
-const before = digest(root, TYPED);
-const checked = !again && stamped(STAMP, before);
-
-const typecheck = checked
-  ? Promise.resolve({ code: 0, output: '' })
-  : run(['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit', '--incremental',
-    '--tsBuildInfoFile', 'node_modules/.cache/covenant/typecheck.tsbuildinfo'], true);
-const jest = run(['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...args.filter((arg) => arg !== '--typecheck-again')], false);
+const typecheck = run(['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit', '--incremental',
+  '--tsBuildInfoFile', 'node_modules/.cache/covenant/typecheck.tsbuildinfo'], true);
+const jest = run(['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...process.argv.slice(2)], false);
 const [types, tests] = await Promise.all([typecheck, jest]);
 if (types.code !== 0) process.stdout.write(`\nType check (tsc) failed:\n${types.output}`);
-else if (checked) process.stdout.write('Type check (tsc): no errors (nothing it reads has changed since it last found none)\n');
-else {
-  process.stdout.write('Type check (tsc): no errors\n');
-  // A file edited while tsc ran leaves no stamp, and the next run checks again.
-  if (digest(root, TYPED) === before) stamp(STAMP, before);
-}
+else process.stdout.write('Type check (tsc): no errors\n');
 process.exitCode = types.code !== 0 ? types.code : tests.code;
