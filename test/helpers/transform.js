@@ -1,6 +1,6 @@
 // Jest's transform for the TypeScript of src/ and test/: esbuild strips the types and leaves the
-// modules as ES modules, as Node runs them. It checks nothing: tsc checks the types, beside Jest
-// (scripts/test.mjs). ts-jest did the same (the project's `isolatedModules`), but loaded the
+// modules as ES modules, as Node runs them. It checks nothing: tsc checks the types
+// (`npm run typecheck`). ts-jest did the same (the project's `isolatedModules`), but loaded the
 // TypeScript compiler into every worker and took seconds on a fresh clone's empty cache.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
