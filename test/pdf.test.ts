@@ -25,7 +25,10 @@ const read = new Map<string, string>();
 
 /** Runs a poppler tool, saying what to install where it is missing (with COVENANT_REQUIRE_SYSTEM=1 the tests run without it). */
 function poppler(tool: string, args: string[]): string {
-  const key = JSON.stringify([tool, ...args.map((arg) => (arg.endsWith('.pdf') ? [arg, statSync(arg).mtimeMs, statSync(arg).size] : arg))]);
+  const key = JSON.stringify([tool, ...args.map((arg) => {
+    const file = arg.endsWith('.pdf') ? statSync(arg, { throwIfNoEntry: false }) : undefined;
+    return file ? [arg, file.mtimeMs, file.size] : arg;
+  })]);
   const known = read.get(key);
   if (known !== undefined) return known;
   try {

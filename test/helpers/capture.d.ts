@@ -1,4 +1,4 @@
-import type { main } from '../../src/cli/main.js';
+import type { main as Main } from '../../src/cli/main.js';
 
 export interface RunResult {
   code: number;
@@ -12,4 +12,4 @@ export interface RunOptions {
   tty?: boolean;
 }
 
-export function capture(run: typeof main, argv: string[], options?: RunOptions): Promise<RunResult>;
+export function capture(main: typeof Main, argv: string[], options?: RunOptions): Promise<RunResult>;
